@@ -1,6 +1,12 @@
 package io.rpcservices.protocol;
 
+import com.ctc.wstx.exc.WstxLazyException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes XML-RPC messages (the spec plus the {@code nil} and {@code i8} extensions) with
@@ -16,10 +22,13 @@ import java.io.InputStream;
  */
 public final class XmlRpcCodec {
   private final Limits limits;
+  // Configured once here and shared: Woodstox factories are thread-safe once configured.
+  private final XMLInputFactory inputFactory;
 
   /** A codec that enforces {@code limits}. */
   public XmlRpcCodec(Limits limits) {
     this.limits = limits;
+    this.inputFactory = XmlInputFactories.create(limits);
   }
 
   /** The limits this codec enforces. */
@@ -34,9 +43,10 @@ public final class XmlRpcCodec {
    *     is forbidden (DTD, entities), {@link FaultCode#INVALID_REQUEST} for well-formed XML that is
    *     not a valid call or holds an invalid value, {@link FaultCode#REQUEST_TOO_LARGE} when a limit
    *     is passed
+   * @throws UncheckedIOException when reading {@code in} fails
    */
   public RpcRequest decodeRequest(InputStream in) {
-    throw new UnsupportedOperationException("not yet");
+    return read(in, XmlRpcReader::request);
   }
 
   /**
@@ -44,9 +54,37 @@ public final class XmlRpcCodec {
    * than exactly one param is refused.
    *
    * @throws ProtocolException as for {@link #decodeRequest}
+   * @throws UncheckedIOException when reading {@code in} fails
    */
   public RpcResponse decodeResponse(InputStream in) {
-    throw new UnsupportedOperationException("not yet");
+    return read(in, XmlRpcReader::response);
+  }
+
+  private <T> T read(InputStream in, Message<T> message) {
+    @Nullable XMLStreamReader reader = null;
+    try {
+      reader = inputFactory.createXMLStreamReader(new LimitedInputStream(in, limits.maxBodyBytes()));
+      return message.read(new XmlRpcReader(reader, limits));
+    } catch (XMLStreamException | WstxLazyException e) {
+      throw XmlStreamErrors.translate(e);
+    } finally {
+      close(reader);
+    }
+  }
+
+  /** Reads one kind of message. */
+  private interface Message<T> {
+    T read(XmlRpcReader reader) throws XMLStreamException;
+  }
+
+  private static void close(@Nullable XMLStreamReader reader) {
+    if (reader != null) {
+      try {
+        reader.close();
+      } catch (XMLStreamException e) {
+        // Closing releases buffers only; the outcome of the read is already decided.
+      }
+    }
   }
 
   /**
@@ -55,7 +93,7 @@ public final class XmlRpcCodec {
    * @throws IllegalArgumentException for a value of a type outside the value table, naming it
    */
   public byte[] encodeRequest(RpcRequest request) {
-    throw new UnsupportedOperationException("not yet");
+    return new XmlRpcWriter(limits.maxDepth()).request(request);
   }
 
   /**
@@ -64,6 +102,6 @@ public final class XmlRpcCodec {
    * @throws IllegalArgumentException for a value of a type outside the value table, naming it
    */
   public byte[] encodeResponse(RpcResponse response) {
-    throw new UnsupportedOperationException("not yet");
+    return new XmlRpcWriter(limits.maxDepth()).response(response);
   }
 }
