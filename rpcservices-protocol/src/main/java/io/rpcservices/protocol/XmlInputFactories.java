@@ -29,7 +29,13 @@ final class XmlInputFactories {
     WstxInputFactory factory = new WstxInputFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    // Without a DTD no entity can be declared, and a DTD is refused as soon as it is met; replacing
+    // stays on because Woodstox reads surrogate pair references (Apache writes U+1F600 as
+    // &#55357;&#56832;) only in that mode.
+    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
+    factory.setProperty(WstxInputProperties.P_ALLOW_SURROGATE_PAIR_ENTITIES, true);
+    // Errors surface from next(), not later from getText().
+    factory.setProperty(WstxInputProperties.P_LAZY_PARSING, false);
     factory.setProperty(XMLInputFactory.IS_VALIDATING, false);
     // Element names are matched without namespaces, so Apache's ex:nil needs no declaration.
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);

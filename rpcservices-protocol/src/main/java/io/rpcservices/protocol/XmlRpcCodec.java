@@ -1,6 +1,5 @@
 package io.rpcservices.protocol;
 
-import com.ctc.wstx.exc.WstxLazyException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import javax.xml.stream.XMLInputFactory;
@@ -65,8 +64,8 @@ public final class XmlRpcCodec {
     try {
       reader = inputFactory.createXMLStreamReader(new LimitedInputStream(in, limits.maxBodyBytes()));
       return message.read(new XmlRpcReader(reader, limits));
-    } catch (XMLStreamException | WstxLazyException e) {
-      throw XmlStreamErrors.translate(e);
+    } catch (XMLStreamException e) {
+      throw XmlStreamErrors.translate(e, limits);
     } finally {
       close(reader);
     }

@@ -1,8 +1,10 @@
 package io.rpcservices.protocol;
 
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
+import org.jspecify.annotations.Nullable;
 
 /** Turns parser failures into short {@link ProtocolException}s with no trace and no paths. */
 final class XmlStreamErrors {
@@ -15,7 +17,7 @@ final class XmlStreamErrors {
    * parse (such as the body limit) or an {@link UncheckedIOException} from the body stream as it
    * is, anything else (including bad bytes for the declared encoding) as a parse error.
    */
-  static RuntimeException translate(Exception failure) {
+  static RuntimeException translate(Exception failure, Limits limits) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof ProtocolException protocol) {
         return protocol;
@@ -25,8 +27,9 @@ final class XmlStreamErrors {
       }
     }
     String message = firstLine(String.valueOf(failure.getMessage()));
-    if (message.contains("limit") && message.contains("xceeded")) {
-      return new ProtocolException(FaultCode.REQUEST_TOO_LARGE, "document over the parser's limits");
+    ProtocolException limit = limit(message, limits);
+    if (limit != null) {
+      return limit;
     }
     Location location = failure instanceof XMLStreamException xml ? xml.getLocation() : null;
     String where =
@@ -35,6 +38,25 @@ final class XmlStreamErrors {
             : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
     return new ProtocolException(
         FaultCode.PARSE_ERROR, "not well-formed XML" + where + ": " + message, failure);
+  }
+
+  /** Woodstox's own limits (see {@link XmlInputFactories}) say so only in their messages. */
+  private static @Nullable ProtocolException limit(String message, Limits limits) {
+    String lower = message.toLowerCase(Locale.ROOT);
+    if (!lower.contains("limit") || !lower.contains("exceeded")) {
+      return null;
+    }
+    String detail;
+    if (lower.startsWith("text size limit")) {
+      detail = "string longer than " + limits.maxStringChars() + " characters (maxStringChars)";
+    } else if (lower.contains("attribute size limit")) {
+      detail = "attribute longer than " + limits.maxStringChars() + " characters (maxStringChars)";
+    } else if (lower.contains("element depth limit")) {
+      detail = "elements nested deeper than " + limits.maxDepth() + " values allow (maxDepth)";
+    } else {
+      detail = "document over the parser's limits";
+    }
+    return new ProtocolException(FaultCode.REQUEST_TOO_LARGE, detail);
   }
 
   private static String firstLine(String message) {
