@@ -1,5 +1,6 @@
 package io.rpcservices.protocol;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,14 +12,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one {@code methodCall} or {@code methodResponse} from a StAX reader, checking its shape
- * and the {@link Limits} on depth, value count and string length as it goes. Recursion is bounded
- * by {@link Limits#maxDepth()}, checked before each descent.
+ * and the {@link Limits} on depth, value count and string length as it goes. Nothing recurses, so
+ * no nesting can overflow the stack.
  */
 final class XmlRpcReader {
   private final XMLStreamReader reader;
   private final Limits limits;
   private int values;
-  private int depth;
 
   XmlRpcReader(XMLStreamReader reader, Limits limits) {
     this.reader = reader;
@@ -113,8 +113,43 @@ final class XmlRpcReader {
     return Fault.fromWire(code, message);
   }
 
-  /** Reads the value whose {@code <value>} start tag is the current event, up to its end tag. */
+  /**
+   * Reads the value whose {@code <value>} start tag is the current event, up to its end tag.
+   * Nested arrays and structs are kept on a heap stack, not the call stack, so that no depth of
+   * nesting can overflow it.
+   */
   private @Nullable Object value() throws XMLStreamException {
+    ArrayDeque<Container> open = new ArrayDeque<>();
+    while (true) {
+      Object item = valueContent();
+      if (item instanceof Container container) {
+        if (open.size() == limits.maxDepth()) {
+          throw new ProtocolException(
+              FaultCode.REQUEST_TOO_LARGE,
+              "values nested deeper than " + limits.maxDepth() + " (maxDepth)");
+        }
+        open.push(container);
+      } else if (open.isEmpty()) {
+        return item;
+      } else {
+        add(open.peek(), item);
+      }
+      // Move on to the next <value> in the innermost open container, closing those that end.
+      while (!nextValue(open.peek())) {
+        Object done = open.pop().value();
+        if (open.isEmpty()) {
+          return done;
+        }
+        add(open.peek(), done);
+      }
+    }
+  }
+
+  /**
+   * Reads what follows a {@code <value>} start tag: a scalar up to and with {@code </value>}, or
+   * the start of an array or struct, returned as a new {@link Container}.
+   */
+  private @Nullable Object valueContent() throws XMLStreamException {
     if (++values > limits.maxElements()) {
       throw new ProtocolException(
           FaultCode.REQUEST_TOO_LARGE,
@@ -137,12 +172,7 @@ final class XmlRpcReader {
           if (!before.isBlank()) {
             throw invalid("<value> holds both text and an element");
           }
-          Object value = typed();
-          int end = nextTag();
-          if (end != XMLStreamConstants.END_ELEMENT) {
-            throw invalid("<value> holds more than one element");
-          }
-          return value;
+          return typed();
         }
         case XMLStreamConstants.END_ELEMENT -> {
           return checkLength(more == null ? text : more.toString());
@@ -154,27 +184,37 @@ final class XmlRpcReader {
 
   private @Nullable Object typed() throws XMLStreamException {
     String name = reader.getLocalName();
+    Object value;
     switch (name) {
+      case "struct":
+        return new Container(new LinkedHashMap<>());
+      case "array":
+        requireStart(nextTag(), "data", "array");
+        return new Container(new ArrayList<>());
       case "string":
-        return text(name);
+        value = text(name);
+        break;
       case "int":
       case "i4":
-        return XmlRpcScalars.parseInt(text(name));
+        value = XmlRpcScalars.parseInt(text(name));
+        break;
       case "boolean":
-        return XmlRpcScalars.parseBoolean(text(name));
+        value = XmlRpcScalars.parseBoolean(text(name));
+        break;
       case "double":
-        return XmlRpcScalars.parseDouble(text(name));
+        value = XmlRpcScalars.parseDouble(text(name));
+        break;
       case "dateTime.iso8601":
-        return XmlRpcScalars.parseDateTime(text(name));
+        value = XmlRpcScalars.parseDateTime(text(name));
+        break;
       case "base64":
-        return XmlRpcScalars.parseBase64(text(name));
-      case "struct":
-        return struct();
-      case "array":
-        return array();
+        value = XmlRpcScalars.parseBase64(text(name));
+        break;
       default:
-        return extension(name);
+        value = extension(name);
     }
+    endValue();
+    return value;
   }
 
   /** The {@code nil} and {@code i8} extensions, also with a prefix such as Apache's {@code ex:}. */
@@ -192,50 +232,72 @@ final class XmlRpcReader {
     throw invalid("unknown value type <" + XmlRpcScalars.abbreviate(name) + ">");
   }
 
-  private Map<String, Object> struct() throws XMLStreamException {
-    enter();
-    Map<String, Object> struct = new LinkedHashMap<>();
-    while (true) {
-      int event = nextTag();
+  /** Reads the {@code </value>} after a value's one element. */
+  private void endValue() throws XMLStreamException {
+    if (nextTag() != XMLStreamConstants.END_ELEMENT) {
+      throw invalid("<value> holds more than one element");
+    }
+  }
+
+  /**
+   * Moves to the next {@code <value>} start tag in {@code container}, reading a struct member's
+   * name on the way, or reads the end of the container and of its {@code <value>}.
+   *
+   * @return whether a value follows
+   */
+  private boolean nextValue(Container container) throws XMLStreamException {
+    int event = nextTag();
+    if (container.struct != null) {
       if (event == XMLStreamConstants.END_ELEMENT) {
-        depth--;
-        return struct;
+        endValue();
+        return false;
       }
       requireStart(event, "member", "struct");
       requireStart(nextTag(), "name", "member");
-      String name = text("name");
+      container.name = text("name");
       requireStart(nextTag(), "value", "member");
-      Object value = value();
-      requireEnd(nextTag(), "member");
-      if (struct.containsKey(name)) {
-        throw invalid("duplicate struct member: '" + XmlRpcScalars.abbreviate(name) + "'");
-      }
-      struct.put(name, value);
+      return true;
     }
+    if (event == XMLStreamConstants.END_ELEMENT) {
+      requireEnd(nextTag(), "array");
+      endValue();
+      return false;
+    }
+    requireStart(event, "value", "data");
+    return true;
   }
 
-  private List<Object> array() throws XMLStreamException {
-    enter();
-    requireStart(nextTag(), "data", "array");
-    List<Object> array = new ArrayList<>();
-    while (true) {
-      int event = nextTag();
-      if (event == XMLStreamConstants.END_ELEMENT) {
-        break;
-      }
-      requireStart(event, "value", "data");
-      array.add(value());
+  private void add(Container container, @Nullable Object value) throws XMLStreamException {
+    if (container.array != null) {
+      container.array.add(value);
+      return;
     }
-    requireEnd(nextTag(), "array");
-    depth--;
-    return array;
+    String name = container.name;
+    if (container.struct.containsKey(name)) {
+      throw invalid("duplicate struct member: '" + XmlRpcScalars.abbreviate(name) + "'");
+    }
+    container.struct.put(name, value);
+    requireEnd(nextTag(), "member");
   }
 
-  private void enter() {
-    if (++depth > limits.maxDepth()) {
-      throw new ProtocolException(
-          FaultCode.REQUEST_TOO_LARGE,
-          "values nested deeper than " + limits.maxDepth() + " (maxDepth)");
+  /** An array or struct being read, with the name of the struct member whose value comes next. */
+  private static final class Container {
+    final @Nullable List<Object> array;
+    final @Nullable Map<String, Object> struct;
+    String name = "";
+
+    Container(List<Object> array) {
+      this.array = array;
+      this.struct = null;
+    }
+
+    Container(Map<String, Object> struct) {
+      this.array = null;
+      this.struct = struct;
+    }
+
+    Object value() {
+      return array != null ? array : struct;
     }
   }
 
