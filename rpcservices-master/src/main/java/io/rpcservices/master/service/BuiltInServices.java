@@ -1,7 +1,11 @@
 package io.rpcservices.master.service;
 
+import io.rpcservices.master.service.stack.StackService;
+import io.rpcservices.master.service.storage.StorageService;
 import io.rpcservices.master.store.StateStore;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -18,6 +22,9 @@ public final class BuiltInServices {
    */
   public static Map<String, Object> create(
       StateStore store, Duration clientTimeout, ScheduledExecutorService scheduler) {
-    throw new UnsupportedOperationException("not yet");
+    Map<String, Object> services = new LinkedHashMap<>();
+    services.put("stack", new StackService(store.stacks(), scheduler));
+    services.put("storage", new StorageService(store.parameters()));
+    return Collections.unmodifiableMap(services);
   }
 }
