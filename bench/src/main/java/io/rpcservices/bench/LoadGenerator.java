@@ -1,0 +1,77 @@
+package io.rpcservices.bench;
+
+import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Runs one workload against one server over a fixed number of keep-alive connections: a warm-up,
+ * then a measured window of fixed length.
+ */
+final class LoadGenerator {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+  private final EventLoopGroup group;
+
+  LoadGenerator(EventLoopGroup group) {
+    this.group = group;
+  }
+
+  /** Runs {@code workload} over {@code connections} connections and returns what was measured. */
+  LoadResult run(
+      Endpoint endpoint, Workload workload, int connections, Duration warmup, Duration duration)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    RunPhase phase = new RunPhase();
+    List<LoadConnection> loads = new ArrayList<>(connections);
+    for (int i = 0; i < connections; i++) {
+      loads.add(
+          new LoadConnection(
+              group.next(),
+              endpoint,
+              workload.setup(endpoint, i),
+              workload.cycle(endpoint, i),
+              phase));
+    }
+    CompletableFuture.allOf(
+            loads.stream().map(LoadConnection::start).toArray(CompletableFuture[]::new))
+        .get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    Thread.sleep(warmup.toMillis());
+    phase.startMeasuring();
+    Thread.sleep(duration.toMillis());
+    phase.stop();
+    drain(loads);
+    return merge(loads, phase.measuredSeconds());
+  }
+
+  private static void drain(List<LoadConnection> loads)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    CompletableFuture<Void> all =
+        CompletableFuture.allOf(
+            loads.stream().map(LoadConnection::finished).toArray(CompletableFuture[]::new));
+    try {
+      all.get(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException stuck) {
+      loads.forEach(LoadConnection::abort);
+      all.get(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static LoadResult merge(List<LoadConnection> loads, double seconds) {
+    Histogram latencies = new Histogram(LoadConnection.MAX_LATENCY_NANOS, 3);
+    long errors = 0;
+    long reconnects = 0;
+    for (LoadConnection load : loads) {
+      latencies.add(load.latencies());
+      errors += load.errors();
+      reconnects += load.reconnects();
+    }
+    return new LoadResult(latencies, seconds, errors, reconnects);
+  }
+}

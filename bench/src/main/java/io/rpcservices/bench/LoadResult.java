@@ -1,0 +1,25 @@
+package io.rpcservices.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The outcome of one load run.
+ *
+ * @param latencies per-call latency in nanoseconds, measured window only
+ * @param seconds length of the measured window
+ * @param errors calls that failed (non-200, fault, closed connection) in the whole run
+ * @param reconnects times a connection had to be opened again because the server closed it
+ */
+record LoadResult(Histogram latencies, double seconds, long errors, long reconnects) {
+
+  /** Completed calls per second in the measured window. */
+  double callsPerSecond() {
+    return latencies.getTotalCount() / seconds;
+  }
+
+  /** The latency at {@code percentile} (0-100) in microseconds. */
+  double latencyMicros(double percentile) {
+    return latencies.getValueAtPercentile(percentile) / (double) TimeUnit.MICROSECONDS.toNanos(1);
+  }
+}

@@ -1,0 +1,108 @@
+package io.rpcservices.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A server under test running in a JVM of its own, with a line-based control channel on stdio. */
+final class ServerProcess implements AutoCloseable {
+  /** The same JVM settings for every server under test. */
+  static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx1g", "-XX:+UseG1GC");
+
+  private final ServerKind kind;
+  private final Process process;
+  private final BufferedReader output;
+  private final Writer control;
+  private final Endpoint endpoint;
+
+  private ServerProcess(ServerKind kind, Process process) throws IOException {
+    this.kind = kind;
+    this.process = process;
+    this.output =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    this.control = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    String[] ready = readLine().split(" ");
+    if (ready.length != 3 || !ready[0].equals("port")) {
+      throw new IOException(kind + " did not start: " + String.join(" ", ready));
+    }
+    this.endpoint = new Endpoint("127.0.0.1", Integer.parseInt(ready[1]), ready[2]);
+  }
+
+  /** Starts {@code kind} in a new JVM on this JVM's class path; its stderr goes to {@code log}. */
+  static ServerProcess start(ServerKind kind, Path log) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_OPTIONS);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(ServerMain.class.getName());
+    command.add(kind.name());
+    Process process =
+        new ProcessBuilder(command)
+            .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    try {
+      return new ServerProcess(kind, process);
+    } catch (IOException | RuntimeException e) {
+      process.destroyForcibly();
+      throw e;
+    }
+  }
+
+  /** Which server this is. */
+  ServerKind kind() {
+    return kind;
+  }
+
+  /** Where it takes calls. */
+  Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The process id, for reports and for looking at it with jcmd. */
+  long pid() {
+    return process.pid();
+  }
+
+  /** Asks the server process for its live threads and heap. */
+  ServerStats stats() throws IOException {
+    control.write("stats\n");
+    control.flush();
+    return ServerStats.parse(readLine());
+  }
+
+  /** Asks the server to stop and waits for it; kills it if it does not stop in time. */
+  @Override
+  public void close() {
+    try {
+      control.write("quit\n");
+      control.close();
+    } catch (IOException alreadyGone) {
+      // The process has exited already; nothing to tell it.
+    }
+    try {
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private String readLine() throws IOException {
+    String line = output.readLine();
+    if (line == null) {
+      throw new IOException(
+          kind + " exited with " + process.onExit().join().exitValue() + "; see its log");
+    }
+    return line;
+  }
+}
