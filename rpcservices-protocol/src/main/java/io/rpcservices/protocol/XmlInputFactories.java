@@ -46,9 +46,9 @@ final class XmlInputFactories {
     factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1L);
     factory.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
     // Our own depth check fires first for XML-RPC values; this one guards anything else.
+    long elementDepth = FRAME_DEPTH + ELEMENTS_PER_LEVEL * ((long) limits.maxDepth() + 1);
     factory.setProperty(
-        WstxInputProperties.P_MAX_ELEMENT_DEPTH,
-        (int) Math.min(Integer.MAX_VALUE, FRAME_DEPTH + (long) ELEMENTS_PER_LEVEL * (limits.maxDepth() + 1) + 1));
+        WstxInputProperties.P_MAX_ELEMENT_DEPTH, (int) Math.min(Integer.MAX_VALUE, elementDepth));
     factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, limits.maxStringChars());
     factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, limits.maxStringChars());
     factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 64);
