@@ -1,0 +1,130 @@
+package io.rpcservices.master.dispatch;
+
+import java.lang.reflect.Type;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a wire value becomes the value of one declared parameter: numbers widen (an {@code int}
+ * takes an XML-RPC {@code int}, an {@code i8} only when it fits), everything else must already be
+ * of the parameter's type. Chosen once per parameter at registration.
+ */
+final class ParameterType {
+  /** Wire value classes; a parameter type must accept at least one of them. */
+  private static final List<Class<?>> WIRE_CLASSES =
+      List.of(
+          Integer.class,
+          Long.class,
+          Double.class,
+          Boolean.class,
+          String.class,
+          LocalDateTime.class,
+          byte[].class,
+          Map.class,
+          List.class);
+
+  private enum Kind {
+    INT,
+    LONG,
+    DOUBLE,
+    OTHER
+  }
+
+  private final Class<?> type;
+  private final boolean primitive;
+  private final Kind kind;
+  private final String typeName;
+
+  private ParameterType(Class<?> type, Kind kind, String typeName) {
+    this.type = type == boolean.class ? Boolean.class : type;
+    this.primitive = type.isPrimitive();
+    this.kind = kind;
+    this.typeName = typeName;
+  }
+
+  /**
+   * The conversion for a parameter declared as {@code type}.
+   *
+   * @throws IllegalArgumentException if no wire value can be passed as {@code type}
+   */
+  static ParameterType of(Class<?> type, Type genericType) {
+    String name = TypeNames.ofType(genericType);
+    if (type == int.class || type == Integer.class) {
+      return new ParameterType(type, Kind.INT, name);
+    }
+    if (type == long.class || type == Long.class) {
+      return new ParameterType(type, Kind.LONG, name);
+    }
+    if (type == double.class || type == Double.class) {
+      return new ParameterType(type, Kind.DOUBLE, name);
+    }
+    if (type == boolean.class) {
+      return new ParameterType(type, Kind.OTHER, name);
+    }
+    for (Class<?> wireClass : WIRE_CLASSES) {
+      if (type.isAssignableFrom(wireClass)) {
+        return new ParameterType(type, Kind.OTHER, name);
+      }
+    }
+    throw new IllegalArgumentException("unsupported type " + type.getName());
+  }
+
+  /** The XML-RPC name of this parameter's type, as in signatures. */
+  String typeName() {
+    return typeName;
+  }
+
+  /**
+   * The value to pass for the wire value {@code value}.
+   *
+   * @throws IllegalArgumentException with "expected ..., received ..." when it does not fit
+   */
+  @Nullable
+  Object convert(@Nullable Object value) {
+    if (value == null) {
+      if (primitive) {
+        throw mismatch(value, "");
+      }
+      return null;
+    }
+    switch (kind) {
+      case INT:
+        if (value instanceof Integer) {
+          return value;
+        }
+        if (value instanceof Long l) {
+          if (l.intValue() != l) {
+            throw mismatch(value, " (out of range)");
+          }
+          return l.intValue();
+        }
+        throw mismatch(value, "");
+      case LONG:
+        if (value instanceof Integer || value instanceof Long) {
+          return ((Number) value).longValue();
+        }
+        throw mismatch(value, "");
+      case DOUBLE:
+        if (value instanceof Integer || value instanceof Long || value instanceof Double) {
+          return ((Number) value).doubleValue();
+        }
+        throw mismatch(value, "");
+      default:
+        if (type.isInstance(value)) {
+          return value;
+        }
+        throw mismatch(value, "");
+    }
+  }
+
+  private IllegalArgumentException mismatch(@Nullable Object value, String detail) {
+    return new IllegalArgumentException(
+        "expected " + expectedName() + ", received " + TypeNames.ofValue(value) + detail);
+  }
+
+  private String expectedName() {
+    return typeName.equals(TypeNames.UNDEFINED) ? type.getSimpleName() : typeName;
+  }
+}

@@ -1,0 +1,166 @@
+package io.rpcservices.master.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.rpcservices.master.CallContext;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Serves one connection: hands each XML-RPC request to the {@link XmlRpcEndpoint} and writes the
+ * answers in request order (HTTP pipelining), with keep-alive. A connection is closed when idle,
+ * but never while one of its calls is in flight. All state is touched on the channel's event loop
+ * only.
+ */
+final class MasterServerHandler extends ChannelInboundHandlerAdapter {
+  private static final System.Logger LOGGER =
+      System.getLogger(MasterServerHandler.class.getName());
+  /** Pipelined calls of one connection in flight at once; beyond that, reading pauses. */
+  private static final int MAX_CALLS_IN_FLIGHT = 16;
+
+  private final XmlRpcEndpoint endpoint;
+  private final Map<Long, CompletableFuture<byte[]>> calls = new HashMap<>();
+  private final Map<Long, FullHttpResponse> ready = new HashMap<>();
+  private CallContext context = new CallContext("unknown");
+  private long received;
+  private long written;
+  private boolean closing;
+
+  MasterServerHandler(XmlRpcEndpoint endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    SocketAddress address = ctx.channel().remoteAddress();
+    if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      context = new CallContext(inet.getAddress().getHostAddress());
+    }
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (closing) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    long sequence = received++;
+    if (msg instanceof Reply reply) {
+      closing = reply.close();
+      answer(ctx, sequence, reply.toResponse());
+    } else if (msg instanceof FullHttpRequest request && request.decoderResult().isFailure()) {
+      closing = true;
+      Throwable cause = request.decoderResult().cause();
+      request.release();
+      answer(ctx, sequence, Reply.badRequest(cause).toResponse());
+    } else if (msg instanceof FullHttpRequest request) {
+      boolean keepAlive = HttpUtil.isKeepAlive(request);
+      HttpVersion version = request.protocolVersion();
+      closing = !keepAlive;
+      CompletableFuture<byte[]> call = endpoint.call(request.content(), context);
+      calls.put(sequence, call);
+      call.whenComplete(
+          (body, error) ->
+              ctx.executor()
+                  .execute(
+                      () -> {
+                        calls.remove(sequence);
+                        if (error == null && ctx.channel().isActive()) {
+                          answer(ctx, sequence, xmlResponse(body, version, keepAlive));
+                        }
+                        updateReading(ctx);
+                      }));
+    } else {
+      ReferenceCountUtil.release(msg);
+      throw new IllegalStateException("unexpected message: " + msg.getClass().getName());
+    }
+    updateReading(ctx);
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    updateReading(ctx);
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof IdleStateEvent) {
+      // Idle, or stalled in the middle of a request; a call in flight (such as a pop waiting for
+      // an item) is not idleness.
+      if (calls.isEmpty()) {
+        ctx.close();
+      }
+      return;
+    }
+    ctx.fireUserEventTriggered(event);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    closing = true;
+    calls.values().forEach(call -> call.cancel(false));
+    calls.clear();
+    ready.values().forEach(ReferenceCountUtil::release);
+    ready.clear();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOGGER.log(Level.DEBUG, "closing connection from " + context.remoteAddress(), cause);
+    ctx.close();
+  }
+
+  /** Queues the answer to request {@code sequence} and writes all answers that are now due. */
+  private void answer(ChannelHandlerContext ctx, long sequence, FullHttpResponse response) {
+    ready.put(sequence, response);
+    boolean wrote = false;
+    for (FullHttpResponse next = ready.remove(written); next != null; next = ready.remove(written)) {
+      written++;
+      wrote = true;
+      if (!HttpUtil.isKeepAlive(next)) {
+        ctx.writeAndFlush(next).addListener(ChannelFutureListener.CLOSE);
+        return;
+      }
+      ctx.write(next);
+    }
+    if (wrote) {
+      ctx.flush();
+    }
+  }
+
+  /** Reads on while this connection may take more requests and its peer reads its answers. */
+  private void updateReading(ChannelHandlerContext ctx) {
+    ctx.channel()
+        .config()
+        .setAutoRead(
+            !closing && calls.size() < MAX_CALLS_IN_FLIGHT && ctx.channel().isWritable());
+  }
+
+  private static FullHttpResponse xmlResponse(
+      byte[] body, HttpVersion version, boolean keepAlive) {
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(version, HttpResponseStatus.OK, Unpooled.wrappedBuffer(body));
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/xml; charset=utf-8");
+    HttpUtil.setContentLength(response, body.length);
+    HttpUtil.setKeepAlive(response, keepAlive);
+    return response;
+  }
+}

@@ -1,0 +1,43 @@
+package io.rpcservices.master.http;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Builds the pipeline of each connection: idle timer, HTTP codec, guard, body cap, handler. */
+final class MasterServerInitializer extends ChannelInitializer<SocketChannel> {
+  private static final int MAX_INITIAL_LINE_LENGTH = 4096;
+  private static final int MAX_HEADER_SIZE = 8192;
+  private static final int MAX_CHUNK_SIZE = 8192;
+
+  private final XmlRpcEndpoint endpoint;
+  private final int maxBodyBytes;
+  private final Duration idleTimeout;
+
+  MasterServerInitializer(XmlRpcEndpoint endpoint, int maxBodyBytes, Duration idleTimeout) {
+    this.endpoint = endpoint;
+    this.maxBodyBytes = maxBodyBytes;
+    this.idleTimeout = idleTimeout;
+  }
+
+  @Override
+  protected void initChannel(SocketChannel channel) {
+    channel
+        .pipeline()
+        .addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
+        .addLast(
+            "http",
+            new HttpServerCodec(
+                new HttpDecoderConfig()
+                    .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
+                    .setMaxHeaderSize(MAX_HEADER_SIZE)
+                    .setMaxChunkSize(MAX_CHUNK_SIZE)))
+        .addLast("guard", new HttpRequestGuard())
+        .addLast("body", new BodyAggregator(maxBodyBytes))
+        .addLast("handler", new MasterServerHandler(endpoint));
+  }
+}
