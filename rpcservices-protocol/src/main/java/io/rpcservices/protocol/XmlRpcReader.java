@@ -1,5 +1,7 @@
 package io.rpcservices.protocol;
 
+import static io.rpcservices.protocol.XmlCursor.invalid;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,94 +13,83 @@ import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads one {@code methodCall} or {@code methodResponse} from a StAX reader, checking its shape
- * and the {@link Limits} on depth, value count and string length as it goes. Nothing recurses, so
- * no nesting can overflow the stack.
+ * Reads one {@code methodCall} or {@code methodResponse}, checking its shape and the {@link
+ * Limits} on depth and value count as it goes. Nothing recurses, so no nesting can overflow the
+ * stack.
  */
 final class XmlRpcReader {
-  private final XMLStreamReader reader;
+  private final XmlCursor cursor;
   private final Limits limits;
   private int values;
 
   XmlRpcReader(XMLStreamReader reader, Limits limits) {
-    this.reader = reader;
+    this.cursor = new XmlCursor(reader, limits.maxStringChars());
     this.limits = limits;
   }
 
   RpcRequest request() throws XMLStreamException {
     root("methodCall");
-    requireStart(nextTag(), "methodName", "methodCall");
-    String method = text("methodName").strip();
+    cursor.start("methodName", "methodCall");
+    String method = cursor.text("methodName").strip();
     if (method.isEmpty()) {
       throw invalid("empty methodName");
     }
     List<Object> params = List.of();
-    int event = nextTag();
-    if (event == XMLStreamConstants.START_ELEMENT && isElement("params")) {
+    cursor.nextTag();
+    if (cursor.atStart("params")) {
       params = params();
-      event = nextTag();
+      cursor.nextTag();
     }
-    requireEnd(event, "methodCall");
-    finish();
+    if (cursor.atStart()) {
+      throw cursor.unexpected("</methodCall>", "methodCall");
+    }
+    cursor.finish();
     return new RpcRequest(method, params);
   }
 
   RpcResponse response() throws XMLStreamException {
     root("methodResponse");
-    int event = nextTag();
+    cursor.nextTag();
     RpcResponse response;
-    if (event == XMLStreamConstants.START_ELEMENT && isElement("params")) {
+    if (cursor.atStart("params")) {
       List<Object> params = params();
       if (params.size() != 1) {
         throw invalid("methodResponse must hold exactly one param, found " + params.size());
       }
       response = new Success(params.get(0));
-    } else if (event == XMLStreamConstants.START_ELEMENT && isElement("fault")) {
+    } else if (cursor.atStart("fault")) {
       response = fault();
     } else {
-      throw unexpected(event, "<params> or <fault>", "methodResponse");
+      throw cursor.unexpected("<params> or <fault>", "methodResponse");
     }
-    requireEnd(nextTag(), "methodResponse");
-    finish();
+    cursor.end("methodResponse");
+    cursor.finish();
     return response;
   }
 
   private void root(String name) throws XMLStreamException {
-    int event = nextTag();
-    if (event != XMLStreamConstants.START_ELEMENT || !isElement(name)) {
-      throw unexpected(event, "<" + name + ">", "the document");
-    }
-  }
-
-  /** Reads the rest of the document, so that trailing garbage is still refused. */
-  private void finish() throws XMLStreamException {
-    while (reader.hasNext()) {
-      int event = reader.next();
-      if (event == XMLStreamConstants.DTD) {
-        throw dtd();
-      }
+    cursor.nextTag();
+    if (!cursor.atStart(name)) {
+      throw cursor.unexpected("<" + name + ">", null);
     }
   }
 
   /** Reads {@code <param>} elements up to {@code </params>}. */
   private List<Object> params() throws XMLStreamException {
     List<Object> params = new ArrayList<>();
-    while (true) {
-      int event = nextTag();
-      if (event == XMLStreamConstants.END_ELEMENT) {
-        return params;
-      }
-      requireStart(event, "param", "params");
-      requireStart(nextTag(), "value", "param");
+    while (cursor.nextTag() != XMLStreamConstants.END_ELEMENT) {
+      cursor.requireStart("param", "params");
+      cursor.start("value", "param");
       params.add(value());
-      requireEnd(nextTag(), "param");
+      cursor.end("param");
     }
+    return params;
   }
 
   private Fault fault() throws XMLStreamException {
-    requireStart(nextTag(), "value", "fault");
+    cursor.start("value", "fault");
     Object value = value();
-    requireEnd(nextTag(), "fault");
+    cursor.end("fault");
     if (!(value instanceof Map<?, ?> struct)) {
       throw invalid("fault value must be a struct");
     }
@@ -155,60 +146,39 @@ final class XmlRpcReader {
           FaultCode.REQUEST_TOO_LARGE,
           "more than " + limits.maxElements() + " values (maxElements)");
     }
-    String text = "";
-    StringBuilder more = null;
-    while (true) {
-      int event = reader.next();
-      switch (event) {
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-          if (text.isEmpty()) {
-            text = reader.getText();
-          } else {
-            more = append(more, text, reader.getText());
-          }
-        }
-        case XMLStreamConstants.START_ELEMENT -> {
-          String before = more == null ? text : more.toString();
-          if (!before.isBlank()) {
-            throw invalid("<value> holds both text and an element");
-          }
-          return typed();
-        }
-        case XMLStreamConstants.END_ELEMENT -> {
-          return checkLength(more == null ? text : more.toString());
-        }
-        default -> skip(event);
-      }
+    String text = cursor.textToTag();
+    if (!cursor.atStart()) {
+      return text;
     }
-  }
-
-  private @Nullable Object typed() throws XMLStreamException {
-    String name = reader.getLocalName();
+    if (!text.isBlank()) {
+      throw invalid("<value> holds both text and an element");
+    }
+    String name = cursor.name();
     Object value;
     switch (name) {
       case "struct":
         return new Container(new LinkedHashMap<>());
       case "array":
-        requireStart(nextTag(), "data", "array");
+        cursor.start("data", "array");
         return new Container(new ArrayList<>());
       case "string":
-        value = text(name);
+        value = cursor.text(name);
         break;
       case "int":
       case "i4":
-        value = XmlRpcScalars.parseInt(text(name));
+        value = XmlRpcScalars.parseInt(cursor.text(name));
         break;
       case "boolean":
-        value = XmlRpcScalars.parseBoolean(text(name));
+        value = XmlRpcScalars.parseBoolean(cursor.text(name));
         break;
       case "double":
-        value = XmlRpcScalars.parseDouble(text(name));
+        value = XmlRpcScalars.parseDouble(cursor.text(name));
         break;
       case "dateTime.iso8601":
-        value = XmlRpcScalars.parseDateTime(text(name));
+        value = XmlRpcScalars.parseDateTime(cursor.text(name));
         break;
       case "base64":
-        value = XmlRpcScalars.parseBase64(text(name));
+        value = XmlRpcScalars.parseBase64(cursor.text(name));
         break;
       default:
         value = extension(name);
@@ -221,10 +191,10 @@ final class XmlRpcReader {
   private @Nullable Object extension(String name) throws XMLStreamException {
     String local = name.substring(name.indexOf(':') + 1);
     if (local.equals("i8")) {
-      return XmlRpcScalars.parseI8(text(name));
+      return XmlRpcScalars.parseI8(cursor.text(name));
     }
     if (local.equals("nil")) {
-      if (!text(name).isBlank()) {
+      if (!cursor.text(name).isBlank()) {
         throw invalid("<" + name + "> must be empty");
       }
       return null;
@@ -234,7 +204,7 @@ final class XmlRpcReader {
 
   /** Reads the {@code </value>} after a value's one element. */
   private void endValue() throws XMLStreamException {
-    if (nextTag() != XMLStreamConstants.END_ELEMENT) {
+    if (cursor.nextTag() != XMLStreamConstants.END_ELEMENT) {
       throw invalid("<value> holds more than one element");
     }
   }
@@ -246,24 +216,24 @@ final class XmlRpcReader {
    * @return whether a value follows
    */
   private boolean nextValue(Container container) throws XMLStreamException {
-    int event = nextTag();
+    int event = cursor.nextTag();
     if (container.struct != null) {
       if (event == XMLStreamConstants.END_ELEMENT) {
         endValue();
         return false;
       }
-      requireStart(event, "member", "struct");
-      requireStart(nextTag(), "name", "member");
-      container.name = text("name");
-      requireStart(nextTag(), "value", "member");
+      cursor.requireStart("member", "struct");
+      cursor.start("name", "member");
+      container.name = cursor.text("name");
+      cursor.start("value", "member");
       return true;
     }
     if (event == XMLStreamConstants.END_ELEMENT) {
-      requireEnd(nextTag(), "array");
+      cursor.end("array");
       endValue();
       return false;
     }
-    requireStart(event, "value", "data");
+    cursor.requireStart("value", "data");
     return true;
   }
 
@@ -277,7 +247,7 @@ final class XmlRpcReader {
       throw invalid("duplicate struct member: '" + XmlRpcScalars.abbreviate(name) + "'");
     }
     container.struct.put(name, value);
-    requireEnd(nextTag(), "member");
+    cursor.end("member");
   }
 
   /** An array or struct being read, with the name of the struct member whose value comes next. */
@@ -299,113 +269,5 @@ final class XmlRpcReader {
     Object value() {
       return array != null ? array : struct;
     }
-  }
-
-  /** The text of the current element, which must hold no element, up to its end tag. */
-  private String text(String element) throws XMLStreamException {
-    String text = "";
-    StringBuilder more = null;
-    while (true) {
-      int event = reader.next();
-      switch (event) {
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-          if (text.isEmpty()) {
-            text = reader.getText();
-          } else {
-            more = append(more, text, reader.getText());
-          }
-        }
-        case XMLStreamConstants.END_ELEMENT -> {
-          return checkLength(more == null ? text : more.toString());
-        }
-        case XMLStreamConstants.START_ELEMENT -> throw unexpected(event, "text", element);
-        default -> skip(event);
-      }
-    }
-  }
-
-  /** Joins text split by a comment or processing instruction. */
-  private StringBuilder append(@Nullable StringBuilder more, String first, String next) {
-    StringBuilder builder = more == null ? new StringBuilder(first) : more;
-    builder.append(next);
-    checkLength(builder);
-    return builder;
-  }
-
-  private <T extends CharSequence> T checkLength(T text) {
-    if (text.length() > limits.maxStringChars()) {
-      throw new ProtocolException(
-          FaultCode.REQUEST_TOO_LARGE,
-          "string longer than " + limits.maxStringChars() + " characters (maxStringChars)");
-    }
-    return text;
-  }
-
-  /** The next start or end tag, skipping whitespace, comments and processing instructions. */
-  private int nextTag() throws XMLStreamException {
-    while (true) {
-      int event = reader.next();
-      switch (event) {
-        case XMLStreamConstants.START_ELEMENT, XMLStreamConstants.END_ELEMENT, XMLStreamConstants
-            .END_DOCUMENT -> {
-          return event;
-        }
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-          if (!reader.isWhiteSpace()) {
-            throw invalid("unexpected text in the document");
-          }
-        }
-        default -> skip(event);
-      }
-    }
-  }
-
-  /** Lets comments and processing instructions pass; refuses DTDs and entity references. */
-  private void skip(int event) {
-    if (event == XMLStreamConstants.DTD) {
-      throw dtd();
-    }
-    if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-      throw new ProtocolException(FaultCode.PARSE_ERROR, "entity references are not allowed");
-    }
-  }
-
-  private static ProtocolException dtd() {
-    return new ProtocolException(FaultCode.PARSE_ERROR, "DTD is not allowed");
-  }
-
-  private boolean isElement(String name) {
-    return reader.getLocalName().equals(name);
-  }
-
-  private void requireStart(int event, String name, String parent) {
-    if (event != XMLStreamConstants.START_ELEMENT || !isElement(name)) {
-      throw unexpected(event, "<" + name + ">", parent);
-    }
-  }
-
-  private void requireEnd(int event, String name) {
-    if (event != XMLStreamConstants.END_ELEMENT) {
-      throw unexpected(event, "</" + name + ">", name);
-    }
-  }
-
-  private ProtocolException unexpected(int event, String expected, String parent) {
-    String found =
-        switch (event) {
-          case XMLStreamConstants.START_ELEMENT -> "<"
-              + XmlRpcScalars.abbreviate(reader.getLocalName())
-              + ">";
-          case XMLStreamConstants.END_ELEMENT -> "</"
-              + XmlRpcScalars.abbreviate(reader.getLocalName())
-              + ">";
-          default -> "the end of the document";
-        };
-    String where = parent.equals("the document") ? parent : "<" + parent + ">";
-    return invalid("expected " + expected + " in " + where + ", found " + found);
-  }
-
-  private static ProtocolException invalid(String message) {
-    return new ProtocolException(FaultCode.INVALID_REQUEST, message);
   }
 }
