@@ -7,7 +7,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Counts the bytes read from a body and fails as soon as there are more than the limit, so that
- * an oversized body is never read further than one byte past it.
+ * an oversized body is never read further than one byte past it. Failures of the source pass the
+ * parser as {@link UncheckedIOException}, told apart from malformed input.
  */
 final class LimitedInputStream extends FilterInputStream {
   private final long maxBytes;
@@ -20,11 +21,15 @@ final class LimitedInputStream extends FilterInputStream {
 
   @Override
   public int read() {
-    int b = source(() -> in.read());
-    if (b >= 0) {
-      count(1);
+    try {
+      int b = in.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return b;
   }
 
   @Override
@@ -33,19 +38,23 @@ final class LimitedInputStream extends FilterInputStream {
       return 0;
     }
     // Ask for at most one byte past the limit: enough to see that it is passed, no more.
-    long allowed = maxBytes - count + 1;
-    int n = source(() -> in.read(buffer, offset, (int) Math.min(length, allowed)));
-    if (n > 0) {
-      count(n);
+    int allowed = (int) Math.min(length, maxBytes - count + 1);
+    try {
+      int n = in.read(buffer, offset, allowed);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return n;
   }
 
   @Override
   public long skip(long n) {
-    long skipped = source(() -> (int) in.skip(Math.min(n, Math.min(maxBytes - count + 1, 1 << 20))));
-    count(skipped);
-    return skipped;
+    byte[] discard = new byte[(int) Math.min(Math.max(n, 0), 8192)];
+    int skipped = read(discard, 0, discard.length);
+    return Math.max(skipped, 0);
   }
 
   @Override
@@ -59,19 +68,6 @@ final class LimitedInputStream extends FilterInputStream {
   @Override
   public synchronized void reset() throws IOException {
     throw new IOException("mark/reset not supported");
-  }
-
-  /** The source's failures pass the parser unchanged, told apart from malformed input. */
-  private static int source(Read read) {
-    try {
-      return read.read();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private interface Read {
-    int read() throws IOException;
   }
 
   private void count(long n) {

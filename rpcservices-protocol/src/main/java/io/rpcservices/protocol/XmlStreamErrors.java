@@ -51,8 +51,6 @@ final class XmlStreamErrors {
       detail = "string longer than " + limits.maxStringChars() + " characters (maxStringChars)";
     } else if (lower.contains("attribute size limit")) {
       detail = "attribute longer than " + limits.maxStringChars() + " characters (maxStringChars)";
-    } else if (lower.contains("element depth limit")) {
-      detail = "elements nested deeper than " + limits.maxDepth() + " values allow (maxDepth)";
     } else {
       detail = "document over the parser's limits";
     }
