@@ -1,0 +1,178 @@
+package io.rpcservices.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rpcservices.master.Master;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Generic and typed calls, asynchronous calls, proxies and batches against a real master. */
+class RpcClientTest {
+  private static Master master;
+  private static RpcClient client;
+
+  @BeforeAll
+  static void startMaster() {
+    master = Master.builder().port(0).build().start();
+    client = RpcClient.connect(master.url());
+  }
+
+  @AfterAll
+  static void stopMaster() {
+    master.close();
+  }
+
+  interface StackApi {
+    String create(String name);
+
+    int push(String name, Object data);
+
+    Object pop(String name);
+
+    CompletableFuture<Object> pop(String name, double timeoutSeconds);
+
+    CompletableFuture<Integer> getSize(String name);
+
+    @RpcMethod("isEmpty")
+    boolean empty(String name);
+
+    void truncate(String name);
+  }
+
+  @RpcService("storage")
+  interface StorageApi {
+    String create(String name);
+
+    long increment(String name, String param, long delta);
+  }
+
+  @Test
+  void callReturnsTheResult() {
+    assertThat(client.call("master.ping")).isEqualTo("pong");
+  }
+
+  @Test
+  void typedCallConvertsTheResult() {
+    client.call("stack.create", "typed");
+    client.call("stack.push", "typed", 5);
+
+    assertThat(client.call(long.class, "stack.getSize", "typed")).isEqualTo(1L);
+    assertThat(client.call(Integer.class, "stack.pop", "typed")).isEqualTo(5);
+  }
+
+  @Test
+  void typedCallRejectsAResultOfAnotherType() {
+    assertThatThrownBy(() -> client.call(Integer.class, "master.ping"))
+        .isInstanceOf(ClassCastException.class)
+        .hasMessage("master.ping returned java.lang.String, not java.lang.Integer");
+  }
+
+  @Test
+  void unknownMethodRaisesMethodNotFound() {
+    assertThatThrownBy(() -> client.call("nosuch.method", 1))
+        .isExactlyInstanceOf(MethodNotFound.class)
+        .hasMessage("MethodNotFound: no such method: nosuch.method");
+  }
+
+  @Test
+  void wrongArgumentsRaiseInvalidParams() {
+    assertThatThrownBy(() -> client.call("stack.push"))
+        .isExactlyInstanceOf(InvalidParams.class)
+        .hasMessageStartingWith("InvalidParams: ");
+  }
+
+  @Test
+  void callAsyncCompletesWithTheResult() throws Exception {
+    CompletableFuture<Object> pong = client.callAsync("master.ping");
+    CompletableFuture<String> typed = client.callAsync(String.class, "master.ping");
+
+    assertThat(pong.get(10, TimeUnit.SECONDS)).isEqualTo("pong");
+    assertThat(typed.get(10, TimeUnit.SECONDS)).isEqualTo("pong");
+  }
+
+  @Test
+  void callAsyncFailsWithTheTypedException() {
+    CompletableFuture<Object> call = client.callAsync("stack.pop", "no-such-stack");
+
+    assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isExactlyInstanceOf(StackNotFoundError.class)
+        .hasMessage("StackNotFoundError: no stack named 'no-such-stack'");
+  }
+
+  @Test
+  void proxyCallsTheServiceSynchronouslyAndAsynchronously() throws Exception {
+    StackApi stack = client.create("stack", StackApi.class);
+    stack.create("proxied");
+
+    assertThat(stack.push("proxied", "a")).isEqualTo(1);
+    assertThat(stack.getSize("proxied").get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(stack.empty("proxied")).isFalse();
+    assertThat(stack.pop("proxied")).isEqualTo("a");
+    stack.truncate("proxied");
+  }
+
+  @Test
+  void proxyRaisesTheTypedException() {
+    StackApi stack = client.create("stack", StackApi.class);
+    stack.create("proxied-empty");
+
+    assertThatThrownBy(() -> stack.pop("proxied-empty")).isExactlyInstanceOf(StackIndexError.class);
+    assertThatThrownBy(() -> stack.pop("proxied-empty", 0.1).get(10, TimeUnit.SECONDS))
+        .cause()
+        .isExactlyInstanceOf(StackIndexError.class);
+  }
+
+  @Test
+  void proxyNamedByAnnotation() {
+    StorageApi storage = client.create(StorageApi.class);
+    storage.create("proxied");
+
+    assertThat(storage.increment("proxied", "n", 2)).isEqualTo(2L);
+    assertThat(storage.increment("proxied", "n", 3)).isEqualTo(5L);
+  }
+
+  @Test
+  void batchKeepsOrderAndPutsFaultsInTheirPlace() {
+    client.call("stack.create", "batched");
+
+    List<Object> results =
+        client
+            .batch()
+            .call("stack.push", "batched", 1)
+            .call("stack.pop", "no-such-stack")
+            .call("stack.push", "batched", 2)
+            .call("master.ping")
+            .execute();
+
+    assertThat(results).hasSize(4);
+    assertThat(results.get(0)).isEqualTo(1);
+    assertThat(results.get(1))
+        .isInstanceOfSatisfying(
+            StackNotFoundError.class,
+            e -> assertThat(e).hasMessage("StackNotFoundError: no stack named 'no-such-stack'"));
+    assertThat(results.get(2)).isEqualTo(2);
+    assertThat(results.get(3)).isEqualTo("pong");
+  }
+
+  @Test
+  void emptyBatchSendsNothing() {
+    assertThat(client.batch().execute()).isEmpty();
+  }
+
+  @Test
+  void derivedClientWithTimeoutSharesTheConnection() {
+    RpcClient fast = client.withTimeout(Duration.ofSeconds(5));
+
+    assertThat(fast.call("master.ping")).isEqualTo("pong");
+    assertThat(client.timeout()).isEqualTo(RpcClient.DEFAULT_TIMEOUT);
+  }
+}
