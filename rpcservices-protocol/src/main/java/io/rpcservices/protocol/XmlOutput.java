@@ -99,10 +99,43 @@ final class XmlOutput {
     }
   }
 
+  /**
+   * {@code text} with every character that XML 1.0 does not allow replaced by U+FFFD, for text
+   * that must be sent whatever it holds, such as a fault string.
+   */
+  static String replaceNotAllowed(String text) {
+    StringBuilder replaced = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean pair =
+          Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1));
+      boolean allowed =
+          pair
+              || c == '\t'
+              || c == '\n'
+              || c == '\r'
+              || (c >= 0x20 && c < 0xFFFE && !Character.isSurrogate(c));
+      if (!allowed && replaced == null) {
+        replaced = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (replaced != null) {
+        replaced.append(allowed ? c : '\uFFFD');
+        if (pair) {
+          replaced.append(text.charAt(i + 1));
+        }
+      }
+      if (pair) {
+        i++;
+      }
+    }
+    return replaced == null ? text : replaced.toString();
+  }
+
   private static IllegalArgumentException notAllowed(char c) {
     return new IllegalArgumentException(
-        "character not allowed in XML 1.0: U+"
-            + String.format("%04X", (int) c));
+        "character not allowed in XML 1.0: U+" + String.format("%04X", (int) c));
   }
 
   /** Appends raw bytes that are already valid, such as base64 output. */

@@ -47,7 +47,8 @@ final class XmlRpcWriter {
       out.ascii("<fault><value><struct><member><name>faultCode</name><value><int>");
       out.number(fault.code());
       out.ascii("</int></value></member><member><name>faultString</name><value><string>");
-      out.text(fault.message());
+      // A fault must always go out, even when its message quotes bytes XML cannot carry.
+      out.text(XmlOutput.replaceNotAllowed(fault.message()));
       out.ascii("</string></value></member></struct></value></fault>");
     }
     out.ascii("</methodResponse>");

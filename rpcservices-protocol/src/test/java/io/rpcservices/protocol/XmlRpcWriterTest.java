@@ -90,6 +90,16 @@ class XmlRpcWriterTest {
   }
 
   @Test
+  void replaceCharactersNotAllowedInXmlInFaultString() {
+    Fault fault = Fault.of(FaultCode.SERVICE_ERROR, "bad \u0000 byte \uD800 \uD83D\uDE00");
+
+    byte[] encoded = codec.encodeResponse(fault);
+
+    assertThat(codec.decodeResponse(new ByteArrayInputStream(encoded)))
+        .isEqualTo(Fault.of(FaultCode.SERVICE_ERROR, "bad \uFFFD byte \uFFFD \uD83D\uDE00"));
+  }
+
+  @Test
   void refuseNestingDeeperThanMaxDepthAndSelfContainingList() {
     XmlRpcCodec shallow = new XmlRpcCodec(Limits.builder().maxDepth(2).build());
     List<Object> self = new ArrayList<>();
