@@ -5,6 +5,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,11 +76,11 @@ public final class BenchMain {
         for (Workload workload : Workload.values()) {
           progress("warming up %s with %s", kind.label(), workload.label());
           generator.run(
-              server.endpoint(),
+              server,
               workload,
               16,
-              options.serverWarmup().dividedBy(2),
-              options.serverWarmup().dividedBy(2));
+              options.serverWarmup().dividedBy(4),
+              options.serverWarmup().dividedBy(4));
         }
       }
       // Servers take turns on each cell, so drift on a shared machine hits them alike.
@@ -88,15 +89,17 @@ public final class BenchMain {
         for (int connections : options.connections()) {
           for (ServerProcess server : servers) {
             LoadResult result =
-                generator.run(
-                    server.endpoint(), workload, connections, options.warmup(), options.duration());
+                generator.run(server, workload, connections, options.warmup(), options.duration());
             progress(
-                "%s, %s, %d connections: %,.0f calls/s, p99 %,.0f µs, %d errors, %d reconnects",
+                "%s, %s, %d connections: %,.0f calls/s, p99 %,.0f µs, server %.0f µs CPU/call,"
+                    + " client %.2f cores, %d errors, %d reconnects",
                 server.kind().label(),
                 workload.label(),
                 connections,
                 result.callsPerSecond(),
                 result.latencyMicros(99),
+                result.serverCpuMicrosPerCall(),
+                result.clientCores(),
                 result.errors(),
                 result.reconnects());
             rows.add(new ThroughputRow(server.kind(), workload, connections, result));
@@ -113,7 +116,11 @@ public final class BenchMain {
 
   private WaiterResult waiters() throws Exception {
     try (ServerProcess master = start(ServerKind.RPCSERVICES)) {
-      progress("%,d waiters on a fresh master", options.waiters());
+      progress("warming up the master for the waiters test");
+      // A used master, not a fresh one, is the baseline: pools that start lazily have started.
+      new LoadGenerator(group)
+          .run(master, Workload.PING, 16, Duration.ZERO, options.serverWarmup());
+      progress("%,d waiters", options.waiters());
       WaiterResult result = new WaiterTest(group).run(master, options.waiters());
       progress(
           "answered %,d of %,d; threads %d -> %d -> %d",

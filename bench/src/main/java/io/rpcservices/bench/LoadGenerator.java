@@ -24,10 +24,14 @@ final class LoadGenerator {
     this.group = group;
   }
 
-  /** Runs {@code workload} over {@code connections} connections and returns what was measured. */
+  /**
+   * Runs {@code workload} over {@code connections} connections against {@code server} and returns
+   * what was measured.
+   */
   LoadResult run(
-      Endpoint endpoint, Workload workload, int connections, Duration warmup, Duration duration)
+      ServerProcess server, Workload workload, int connections, Duration warmup, Duration duration)
       throws InterruptedException, ExecutionException, TimeoutException {
+    Endpoint endpoint = server.endpoint();
     RunPhase phase = new RunPhase();
     List<LoadConnection> loads = new ArrayList<>(connections);
     for (int i = 0; i < connections; i++) {
@@ -43,11 +47,13 @@ final class LoadGenerator {
             loads.stream().map(LoadConnection::start).toArray(CompletableFuture[]::new))
         .get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     Thread.sleep(warmup.toMillis());
+    CpuTimes start = CpuTimes.now(server.handle());
     phase.startMeasuring();
     Thread.sleep(duration.toMillis());
     phase.stop();
+    CpuTimes used = CpuTimes.now(server.handle()).since(start);
     drain(loads);
-    return merge(loads, phase.measuredSeconds());
+    return merge(loads, phase.measuredSeconds(), used);
   }
 
   private static void drain(List<LoadConnection> loads)
@@ -63,7 +69,7 @@ final class LoadGenerator {
     }
   }
 
-  private static LoadResult merge(List<LoadConnection> loads, double seconds) {
+  private static LoadResult merge(List<LoadConnection> loads, double seconds, CpuTimes cpu) {
     Histogram latencies = new Histogram(LoadConnection.MAX_LATENCY_NANOS, 3);
     long errors = 0;
     long reconnects = 0;
@@ -72,6 +78,6 @@ final class LoadGenerator {
       errors += load.errors();
       reconnects += load.reconnects();
     }
-    return new LoadResult(latencies, seconds, errors, reconnects);
+    return new LoadResult(latencies, seconds, errors, reconnects, cpu);
   }
 }

@@ -65,19 +65,21 @@ final class MarkdownReport {
     line("### Throughput and latency");
     line("");
     line(
-        "| workload | connections | server | calls/s | p50 (µs) | p99 (µs) | errors | reconnects"
-            + " |");
-    line("|---|---:|---|---:|---:|---:|---:|---:|");
+        "| workload | connections | server | calls/s | p50 (µs) | p99 (µs)"
+            + " | server CPU/call (µs) | client CPU (cores) | errors | reconnects |");
+    line("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
     for (ThroughputRow row : rows) {
       LoadResult result = row.result();
       line(
-          "| %s | %d | %s | %,.0f | %,.0f | %,.0f | %d | %d |",
+          "| %s | %d | %s | %,.0f | %,.0f | %,.0f | %.0f | %.2f | %d | %d |",
           row.workload().label(),
           row.connections(),
           row.server().label(),
           result.callsPerSecond(),
           result.latencyMicros(50),
           result.latencyMicros(99),
+          result.serverCpuMicrosPerCall(),
+          result.clientCores(),
           result.errors(),
           result.reconnects());
     }
@@ -130,14 +132,16 @@ final class MarkdownReport {
             + " s",
         result.connectSeconds(), result.answerSeconds());
     line("");
-    line("| master | live threads | heap used after GC (MiB) |");
-    line("|---|---:|---:|");
-    stats("before the waiters connect", result.before());
+    line("| master | live threads | peak threads since the row above | heap used after GC (MiB) |");
+    line("|---|---:|---:|---:|");
+    stats("warmed up (peak: during warm-up), before the waiters connect", result.before());
     stats("all waiting", result.during());
     stats("all answered, connections still open", result.answeredStats());
     stats("connections closed", result.after());
     line("");
-    int extraThreads = result.during().threads() - result.before().threads();
+    int extraThreads =
+        Math.max(result.during().peakThreads(), result.during().threads())
+            - result.before().threads();
     double keptHeap = result.after().heapUsedMib() - result.before().heapUsedMib();
     double perWaiter =
         (result.during().heapUsedBytes() - result.before().heapUsedBytes())
@@ -157,7 +161,8 @@ final class MarkdownReport {
   }
 
   private void stats(String when, ServerStats stats) {
-    line("| %s | %d | %.1f |", when, stats.threads(), stats.heapUsedMib());
+    line(
+        "| %s | %d | %d | %.1f |", when, stats.threads(), stats.peakThreads(), stats.heapUsedMib());
   }
 
   private static Optional<LoadResult> find(

@@ -66,6 +66,11 @@ final class ServerProcess implements AutoCloseable {
     return endpoint;
   }
 
+  /** The process, for its CPU time. */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   /** The process id, for reports and for looking at it with jcmd. */
   long pid() {
     return process.pid();
