@@ -26,7 +26,27 @@ final class XmlOutput {
 
   /** Appends the decimal digits of {@code value}. */
   XmlOutput number(long value) {
-    return ascii(Long.toString(value));
+    if (value == Long.MIN_VALUE) {
+      return ascii("-9223372036854775808");
+    }
+    // Digits straight into the buffer, lowest first, then reversed: no String per number.
+    ensure(20);
+    long rest = value;
+    if (rest < 0) {
+      bytes[size++] = '-';
+      rest = -rest;
+    }
+    int start = size;
+    do {
+      bytes[size++] = (byte) ('0' + rest % 10);
+      rest /= 10;
+    } while (rest != 0);
+    for (int low = start, high = size - 1; low < high; low++, high--) {
+      byte digit = bytes[low];
+      bytes[low] = bytes[high];
+      bytes[high] = digit;
+    }
+    return this;
   }
 
   /**

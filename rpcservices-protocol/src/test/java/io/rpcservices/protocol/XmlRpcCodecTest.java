@@ -146,6 +146,7 @@ class XmlRpcCodecTest {
     nested.put("b", "x");
     nested.put("a", 1.5);
     return Stream.of(
+        Arguments.of(0, 0),
         Arguments.of(Integer.MIN_VALUE, Integer.MIN_VALUE),
         Arguments.of(Integer.MAX_VALUE, Integer.MAX_VALUE),
         Arguments.of((short) 12, 12),
