@@ -76,7 +76,7 @@ record Reply(HttpResponseStatus status, String text, boolean close, @Nullable St
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1,
             status,
-            Unpooled.copiedBuffer(text + "\n", StandardCharsets.UTF_8));
+            Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
     if (allow != null) {
       response.headers().set(HttpHeaderNames.ALLOW, allow);
