@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Counts the bytes read from a body and fails as soon as there are more than the limit, so that
- * an oversized body is never read further than one byte past it. Failures of the source pass the
+ * Counts the bytes read from a body and fails as soon as there are more than the limit, so that an
+ * oversized body is never read further than one byte past it. Failures of the source pass the
  * parser as {@link UncheckedIOException}, told apart from malformed input.
  */
 final class LimitedInputStream extends FilterInputStream {

@@ -8,8 +8,8 @@ import javax.xml.stream.XMLStreamException;
 
 /**
  * Makes the hardened Woodstox factory a codec shares between all its reads: no DTDs, no entity
- * expansion, no external resources, and Woodstox's own bounds set from {@link Limits} so that
- * even a document the codec never looks into cannot exhaust stack or memory.
+ * expansion, no external resources, and Woodstox's own bounds set from {@link Limits} so that even
+ * a document the codec never looks into cannot exhaust stack or memory.
  */
 final class XmlInputFactories {
   /** Elements of a message outside its values: methodCall, params, param, and a little slack. */

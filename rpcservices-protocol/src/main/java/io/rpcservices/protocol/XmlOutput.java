@@ -3,8 +3,8 @@ package io.rpcservices.protocol;
 import java.util.Arrays;
 
 /**
- * A growable byte array that XML text is written into as UTF-8, escaping as it goes. Faster than
- * a {@code Writer} stack and produces exactly the bytes sent.
+ * A growable byte array that XML text is written into as UTF-8, escaping as it goes. Faster than a
+ * {@code Writer} stack and produces exactly the bytes sent.
  */
 final class XmlOutput {
   private byte[] bytes;
@@ -53,8 +53,8 @@ final class XmlOutput {
    * Appends character data: {@code < & >} escaped (so {@code ]]>} never appears), CR as {@code
    * &#13;} so that it survives line-end normalization, other characters as UTF-8.
    *
-   * @throws IllegalArgumentException for a character that XML 1.0 does not allow, such as U+0000
-   *     or an unpaired surrogate
+   * @throws IllegalArgumentException for a character that XML 1.0 does not allow, such as U+0000 or
+   *     an unpaired surrogate
    */
   XmlOutput text(CharSequence text) {
     int length = text.length();
@@ -120,8 +120,8 @@ final class XmlOutput {
   }
 
   /**
-   * {@code text} with every character that XML 1.0 does not allow replaced by U+FFFD, for text
-   * that must be sent whatever it holds, such as a fault string.
+   * {@code text} with every character that XML 1.0 does not allow replaced by U+FFFD, for text that
+   * must be sent whatever it holds, such as a fault string.
    */
   static String replaceNotAllowed(String text) {
     StringBuilder replaced = null;

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads and writes XML-RPC messages (the spec plus the {@code nil} and {@code i8} extensions) with
  * the value mapping of DESIGN.md. Parsing is streaming and hardened: DTDs and entities are refused,
- * and {@link Limits} bound depth, element count and string length. Instances are immutable and
- * safe to share between threads.
+ * and {@link Limits} bound depth, element count and string length. Instances are immutable and safe
+ * to share between threads.
  *
  * <pre>{@code
  * XmlRpcCodec codec = new XmlRpcCodec(Limits.DEFAULT);
@@ -40,8 +40,8 @@ public final class XmlRpcCodec {
    *
    * @throws ProtocolException with {@link FaultCode#PARSE_ERROR} for XML that is not well formed or
    *     is forbidden (DTD, entities), {@link FaultCode#INVALID_REQUEST} for well-formed XML that is
-   *     not a valid call or holds an invalid value, {@link FaultCode#REQUEST_TOO_LARGE} when a limit
-   *     is passed
+   *     not a valid call or holds an invalid value, {@link FaultCode#REQUEST_TOO_LARGE} when a
+   *     limit is passed
    * @throws UncheckedIOException when reading {@code in} fails
    */
   public RpcRequest decodeRequest(InputStream in) {
@@ -62,7 +62,8 @@ public final class XmlRpcCodec {
   private <T> T read(InputStream in, Message<T> message) {
     @Nullable XMLStreamReader reader = null;
     try {
-      reader = inputFactory.createXMLStreamReader(new LimitedInputStream(in, limits.maxBodyBytes()));
+      reader =
+          inputFactory.createXMLStreamReader(new LimitedInputStream(in, limits.maxBodyBytes()));
       return message.read(new XmlRpcReader(reader, limits));
     } catch (XMLStreamException e) {
       throw XmlStreamErrors.translate(e, limits);

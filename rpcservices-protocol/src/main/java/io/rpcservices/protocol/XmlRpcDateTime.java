@@ -4,8 +4,8 @@ import java.time.LocalDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code dateTime.iso8601} text form, done by hand so that no time zone, default or other,
- * ever takes part: the wall-clock fields go through unchanged.
+ * The {@code dateTime.iso8601} text form, done by hand so that no time zone, default or other, ever
+ * takes part: the wall-clock fields go through unchanged.
  */
 final class XmlRpcDateTime {
   private XmlRpcDateTime() {}
@@ -14,7 +14,8 @@ final class XmlRpcDateTime {
   static void format(LocalDateTime value, StringBuilder out) {
     int year = value.getYear();
     if (year < 0 || year > 9999) {
-      throw new IllegalArgumentException("dateTime year out of range: " + year + " (expected: 0-9999)");
+      throw new IllegalArgumentException(
+          "dateTime year out of range: " + year + " (expected: 0-9999)");
     }
     digits(out, year, 4);
     digits(out, value.getMonthValue(), 2);

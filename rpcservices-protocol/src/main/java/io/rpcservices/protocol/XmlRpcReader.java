@@ -13,9 +13,8 @@ import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads one {@code methodCall} or {@code methodResponse}, checking its shape and the {@link
- * Limits} on depth and value count as it goes. Nothing recurses, so no nesting can overflow the
- * stack.
+ * Reads one {@code methodCall} or {@code methodResponse}, checking its shape and the {@link Limits}
+ * on depth and value count as it goes. Nothing recurses, so no nesting can overflow the stack.
  */
 final class XmlRpcReader {
   private final XmlCursor cursor;
@@ -105,9 +104,9 @@ final class XmlRpcReader {
   }
 
   /**
-   * Reads the value whose {@code <value>} start tag is the current event, up to its end tag.
-   * Nested arrays and structs are kept on a heap stack, not the call stack, so that no depth of
-   * nesting can overflow it.
+   * Reads the value whose {@code <value>} start tag is the current event, up to its end tag. Nested
+   * arrays and structs are kept on a heap stack, not the call stack, so that no depth of nesting
+   * can overflow it.
    */
   private @Nullable Object value() throws XMLStreamException {
     ArrayDeque<Container> open = new ArrayDeque<>();

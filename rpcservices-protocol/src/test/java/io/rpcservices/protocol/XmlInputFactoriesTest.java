@@ -39,11 +39,15 @@ class XmlInputFactoriesTest {
     String uri = secretFile().toUri().toString();
 
     assertRefusedWithoutSecret(
-        "<!DOCTYPE methodCall SYSTEM \"" + uri + "\"><methodCall><methodName>a</methodName>"
+        "<!DOCTYPE methodCall SYSTEM \""
+            + uri
+            + "\"><methodCall><methodName>a</methodName>"
             + "</methodCall>",
         uri);
     assertRefusedWithoutSecret(
-        "<!DOCTYPE methodCall [<!ENTITY % p SYSTEM \"" + uri + "\"> %p;]>"
+        "<!DOCTYPE methodCall [<!ENTITY % p SYSTEM \""
+            + uri
+            + "\"> %p;]>"
             + "<methodCall><methodName>a</methodName></methodCall>",
         uri);
   }
@@ -60,8 +64,7 @@ class XmlInputFactoriesTest {
     codec.decodeRequest(utf8("<methodCall><methodName>warm.up</methodName></methodCall>"));
 
     assertTimeoutPreemptively(
-        Duration.ofSeconds(1),
-        () -> assertParseError(document.toString(), "DTD is not allowed"));
+        Duration.ofSeconds(1), () -> assertParseError(document.toString(), "DTD is not allowed"));
   }
 
   @Test
@@ -108,8 +111,7 @@ class XmlInputFactoriesTest {
 
   @Test
   void refuseHundredThousandNestedUnknownElements() {
-    assertThatThrownBy(
-            () -> codec.decodeRequest(utf8("<methodCall>" + "<x>".repeat(100_000))))
+    assertThatThrownBy(() -> codec.decodeRequest(utf8("<methodCall>" + "<x>".repeat(100_000))))
         .isInstanceOf(ProtocolException.class)
         .hasMessage("expected <methodName> in <methodCall>, found <x>");
   }
@@ -117,7 +119,8 @@ class XmlInputFactoriesTest {
   @Test
   void refuseTooManyValues() {
     XmlRpcCodec small = new XmlRpcCodec(Limits.builder().maxElements(3).build());
-    String three = "<param><value><array><data><value>a</value><value>b</value></data></array></value></param>";
+    String three =
+        "<param><value><array><data><value>a</value><value>b</value></data></array></value></param>";
 
     assertThat(small.decodeRequest(utf8(call(three))).params()).hasSize(1);
     assertThatThrownBy(() -> small.decodeRequest(utf8(call(three + "<param><value/></param>"))))
@@ -132,13 +135,20 @@ class XmlInputFactoriesTest {
     XmlRpcCodec small = new XmlRpcCodec(Limits.builder().maxStringChars(10).build());
     String ten = "0123456789";
 
-    assertThat(small.decodeRequest(utf8(call("<param><value>" + ten + "</value></param>"))).params())
+    assertThat(
+            small.decodeRequest(utf8(call("<param><value>" + ten + "</value></param>"))).params())
         .containsExactly(ten);
-    assertTooLarge(small, call("<param><value><string>" + ten + "x</string></value></param>"),
+    assertTooLarge(
+        small,
+        call("<param><value><string>" + ten + "x</string></value></param>"),
         "string longer than 10 characters (maxStringChars)");
-    assertTooLarge(small, call("<param><value>" + ten + "<!-- split -->x</value></param>"),
+    assertTooLarge(
+        small,
+        call("<param><value>" + ten + "<!-- split -->x</value></param>"),
         "string longer than 10 characters (maxStringChars)");
-    assertTooLarge(small, "<methodCall a=\"" + ten + "x\"><methodName>a</methodName></methodCall>",
+    assertTooLarge(
+        small,
+        "<methodCall a=\"" + ten + "x\"><methodName>a</methodName></methodCall>",
         "attribute longer than 10 characters (maxStringChars)");
   }
 

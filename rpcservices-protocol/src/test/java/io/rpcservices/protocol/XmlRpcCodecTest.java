@@ -55,7 +55,8 @@ class XmlRpcCodecTest {
     assertThat(codec.decodeResponse(stream("python-response.xml"))).isEqualTo(new Success(5));
     assertThat(codec.decodeResponse(stream("python-fault-response.xml")))
         .isEqualTo(
-            new Fault(100, "StackIndexError: stack 'in' is empty", Map.of("type", "StackIndexError")));
+            new Fault(
+                100, "StackIndexError: stack 'in' is empty", Map.of("type", "StackIndexError")));
     assertThat(codec.decodeRequest(stream("python-no-params-request.xml")))
         .isEqualTo(RpcRequest.of("master.ping"));
   }
@@ -133,9 +134,26 @@ class XmlRpcCodecTest {
     struct.put("a", null);
     assertThat(request.params())
         .containsExactly(
-            42, -7, 3, 5L, Long.MAX_VALUE, true, false, 2.5, 0.5, "text", "builder", "c",
-            NOVEMBER_23, new byte[] {0, 1, 2, (byte) 0xFF}, new byte[0], struct, List.of(1, "two"),
-            Arrays.asList("x", null), List.of(), null);
+            42,
+            -7,
+            3,
+            5L,
+            Long.MAX_VALUE,
+            true,
+            false,
+            2.5,
+            0.5,
+            "text",
+            "builder",
+            "c",
+            NOVEMBER_23,
+            new byte[] {0, 1, 2, (byte) 0xFF},
+            new byte[0],
+            struct,
+            List.of(1, "two"),
+            Arrays.asList("x", null),
+            List.of(),
+            null);
     List<Object> names = new ArrayList<>(((Map<?, ?>) request.params().get(15)).keySet());
     assertThat(names).containsExactly("z", "a");
   }
@@ -167,7 +185,8 @@ class XmlRpcCodecTest {
         Arguments.of(new StringBuilder("sb"), "sb"),
         Arguments.of('\u20AC', "\u20AC"),
         Arguments.of(NOVEMBER_23, NOVEMBER_23),
-        Arguments.of(LocalDateTime.of(9999, 12, 31, 23, 59, 59), LocalDateTime.of(9999, 12, 31, 23, 59, 59)),
+        Arguments.of(
+            LocalDateTime.of(9999, 12, 31, 23, 59, 59), LocalDateTime.of(9999, 12, 31, 23, 59, 59)),
         Arguments.of(Instant.parse("2026-11-23T10:00:00Z"), NOVEMBER_23),
         Arguments.of(Date.from(Instant.parse("2026-11-23T10:00:00.999Z")), NOVEMBER_23),
         Arguments.of(nested, nested),
@@ -203,7 +222,8 @@ class XmlRpcCodecTest {
   void roundTripNullResponseAsGolden() {
     byte[] encoded = codec.encodeResponse(new Success(null));
 
-    assertThat(new String(encoded, StandardCharsets.UTF_8)).isEqualTo(text("nil-encoded-response.xml"));
+    assertThat(new String(encoded, StandardCharsets.UTF_8))
+        .isEqualTo(text("nil-encoded-response.xml"));
     assertThat(codec.decodeResponse(bytes(encoded))).isEqualTo(new Success(null));
     assertThat(codec.decodeResponse(stream("nil-response.xml"))).isEqualTo(new Success(null));
   }
@@ -214,14 +234,16 @@ class XmlRpcCodecTest {
 
     byte[] encoded = codec.encodeResponse(fault);
 
-    assertThat(new String(encoded, StandardCharsets.UTF_8)).isEqualTo(text("fault-encoded-response.xml"));
+    assertThat(new String(encoded, StandardCharsets.UTF_8))
+        .isEqualTo(text("fault-encoded-response.xml"));
     assertThat(codec.decodeResponse(bytes(encoded)))
         .isEqualTo(Fault.of(FaultCode.STACK_INDEX_ERROR, "stack 'in' is <empty>"));
   }
 
   @Test
   void encodeRequestWithoutParamsAsGolden() {
-    assertThat(new String(codec.encodeRequest(RpcRequest.of("master.ping")), StandardCharsets.UTF_8))
+    assertThat(
+            new String(codec.encodeRequest(RpcRequest.of("master.ping")), StandardCharsets.UTF_8))
         .isEqualTo(text("params-empty-encoded-request.xml"));
   }
 

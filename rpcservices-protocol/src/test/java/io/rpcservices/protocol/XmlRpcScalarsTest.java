@@ -31,7 +31,20 @@ class XmlRpcScalarsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"", ".", "e5", "1e", "1e+", "0x1p3", "1.0d", "1f", "Infinity", "inf", "nan", "1,5"})
+      strings = {
+        "",
+        ".",
+        "e5",
+        "1e",
+        "1e+",
+        "0x1p3",
+        "1.0d",
+        "1f",
+        "Infinity",
+        "inf",
+        "nan",
+        "1,5"
+      })
   void refuseDoubleThatIsNotDecimal(String text) {
     assertThatThrownBy(() -> XmlRpcScalars.parseDouble(text))
         .isInstanceOf(ProtocolException.class)

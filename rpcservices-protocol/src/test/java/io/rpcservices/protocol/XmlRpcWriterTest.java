@@ -36,7 +36,15 @@ class XmlRpcWriterTest {
     assertThat(utf8(encoded)).isEqualTo(text("double-plain-encoded-request.xml"));
     assertThat(decode(encoded))
         .containsExactly(
-            1e100, 1.0e-5, -0.0, 0.1, 123456789.125, 0.1, 1e21, -Double.MAX_VALUE, Double.MIN_VALUE);
+            1e100,
+            1.0e-5,
+            -0.0,
+            0.1,
+            123456789.125,
+            0.1,
+            1e21,
+            -Double.MAX_VALUE,
+            Double.MIN_VALUE);
   }
 
   @Test
