@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rpcservices.master.Master;
+import io.rpcservices.protocol.Limits;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,6 +164,51 @@ class RpcClientTest {
             e -> assertThat(e).hasMessage("StackNotFoundError: no stack named 'no-such-stack'"));
     assertThat(results.get(2)).isEqualTo(2);
     assertThat(results.get(3)).isEqualTo("pong");
+  }
+
+  @Test
+  void valueNestedDeeperThanTheMasterAllowsRaisesRequestTooLarge() {
+    Limits shallow = Limits.builder().maxDepth(4).build();
+    try (Master strict = Master.builder().port(0).limits(shallow).build().start()) {
+      RpcClient strictClient = RpcClient.connect(strict.url());
+      strictClient.call("stack.create", "deep");
+      Object deep = List.of(List.of(List.of(List.of(List.of(List.of("bottom"))))));
+
+      assertThatThrownBy(() -> strictClient.call("stack.push", "deep", deep))
+          .isExactlyInstanceOf(RequestTooLarge.class)
+          .hasMessageStartingWith("RequestTooLarge: ");
+    }
+  }
+
+  @Test
+  void bodyLargerThanTheMasterAllowsFailsWithItsHttpStatus() {
+    Limits small = Limits.builder().maxBodyBytes(1024).build();
+    try (Master strict = Master.builder().port(0).limits(small).build().start()) {
+      RpcClient strictClient = RpcClient.connect(strict.url());
+
+      assertThatThrownBy(() -> strictClient.call("stack.push", "big", "x".repeat(4096)))
+          .isExactlyInstanceOf(TransportException.class)
+          .hasMessage("stack.push at " + strictClient.url() + ": HTTP status 413 (expected: 200)");
+    }
+  }
+
+  @Test
+  void asyncCallsCompleteOnTheGivenExecutor() throws Exception {
+    ExecutorService executor =
+        Executors.newFixedThreadPool(2, task -> new Thread(task, "given-executor"));
+    try {
+      RpcClient withExecutor = RpcClient.builder().url(master.url()).executor(executor).build();
+
+      String thread =
+          withExecutor
+              .callAsync("master.ping")
+              .thenApply(pong -> Thread.currentThread().getName())
+              .get(10, TimeUnit.SECONDS);
+
+      assertThat(thread).isEqualTo("given-executor");
+    } finally {
+      executor.shutdownNow();
+    }
   }
 
   @Test

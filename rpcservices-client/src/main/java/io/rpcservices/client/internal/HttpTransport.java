@@ -40,8 +40,15 @@ public final class HttpTransport {
   private final HttpClient http;
   private final URI endpoint;
   private final XmlRpcCodec codec;
+  // Decodes replies and completes calls, so that neither the HTTP client's selector nor the
+  // deadline thread ever runs a caller's dependent stages.
+  private final Executor completions;
 
-  /** A transport that posts to {@code endpoint}; {@code executor} runs completions if given. */
+  /**
+   * A transport that posts to {@code endpoint}. {@code executor}, if given, runs the HTTP client's
+   * tasks and completes calls; else the HTTP client's own threads and the default asynchronous pool
+   * of {@link CompletableFuture} do.
+   */
   public HttpTransport(URI endpoint, Limits limits, @Nullable Executor executor) {
     HttpClient.Builder builder =
         HttpClient.newBuilder()
@@ -51,6 +58,7 @@ public final class HttpTransport {
       builder.executor(executor);
     }
     this.http = builder.build();
+    this.completions = executor != null ? executor : CompletableFuture::runAsync;
     this.endpoint = endpoint;
     this.codec = new XmlRpcCodec(limits);
   }
@@ -85,19 +93,20 @@ public final class HttpTransport {
     CompletableFuture<RpcResponse> result = new CompletableFuture<>();
     CompletableFuture<HttpResponse<byte[]>> exchange =
         http.sendAsync(httpRequest, info -> bodySubscriber(info, where, reader));
-    exchange.whenComplete(
+    exchange.whenCompleteAsync(
         (response, failure) -> {
           if (failure != null) {
             result.completeExceptionally(translate(failure, where, timeout));
           } else {
             complete(result, response.body(), where);
           }
-        });
+        },
+        completions);
     ScheduledFuture<?> deadline =
         DEADLINES.schedule(
-            () -> result.completeExceptionally(timedOut(where, timeout)),
-            timeout.toNanos(),
-            TimeUnit.NANOSECONDS);
+            () -> completions.execute(() -> result.completeExceptionally(timedOut(where, timeout))),
+            timeout.toMillis(),
+            TimeUnit.MILLISECONDS);
     result.whenComplete(
         (response, failure) -> {
           deadline.cancel(false);

@@ -115,6 +115,21 @@ class HttpTransportTest {
   }
 
   @Test
+  void failAfterTheDeadlineWhenTheServerNeverAnswers() throws IOException {
+    ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    servers.add(silent);
+    String url = "http://127.0.0.1:" + silent.getLocalPort();
+    RpcClient client = RpcClient.builder().url(url).timeout(Duration.ofMillis(300)).build();
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () ->
+            assertThatThrownBy(() -> client.call("test.silent"))
+                .isInstanceOf(RpcTimeoutException.class)
+                .hasMessage("test.silent at " + url + "/RPC2: no answer within 300 ms"));
+  }
+
+  @Test
   void failAnAsyncCallAfterTheDeadline() throws IOException {
     String url = trickle();
     CompletableFuture<Object> call =
