@@ -24,8 +24,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Serves one connection: hands each XML-RPC request to the {@link XmlRpcEndpoint} and writes the
  * answers in request order (HTTP pipelining), with keep-alive. A connection is closed when idle,
- * but never while one of its calls is in flight. All state is touched on the channel's event loop
- * only.
+ * but never while one of its calls is in flight. When the client goes away (or only shuts down its
+ * output), its calls in flight are cancelled, so that a waiting pop hands its item to another
+ * waiter rather than to a closed socket. All state is touched on the channel's event loop only.
  */
 final class MasterServerHandler extends ChannelInboundHandlerAdapter {
   private static final System.Logger LOGGER =

@@ -28,7 +28,10 @@ final class MasterServerInitializer extends ChannelInitializer<SocketChannel> {
   protected void initChannel(SocketChannel channel) {
     channel
         .pipeline()
-        .addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
+        // Observing output: a large answer that a slow client is still reading is not idleness.
+        .addLast(
+            "idle",
+            new IdleStateHandler(true, 0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
         .addLast(
             "http",
             new HttpServerCodec(

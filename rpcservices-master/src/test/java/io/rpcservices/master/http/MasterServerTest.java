@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -197,6 +199,56 @@ class MasterServerTest {
           connection.close();
         }
       }
+    }
+  }
+
+  @Test
+  void cancelsCallWhenClientDisconnects() throws Exception {
+    Pending pending = new Pending();
+    try (Master waiting =
+        Master.builder().port(0).service("pending", pending).build().start()) {
+      try (RawConnection connection = new RawConnection(waiting, 10_000)) {
+        connection.send(RawConnection.post(RawConnection.call("pending.forever")));
+        assertThat(pending.started.await(10, TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(pending.future.handle((value, error) -> error).get(10, TimeUnit.SECONDS))
+          .isInstanceOf(CancellationException.class);
+    }
+  }
+
+  @Test
+  void answersExpectContinue() throws Exception {
+    try (RawConnection connection = new RawConnection(master, 10_000)) {
+      byte[] body = RawConnection.call("test.echo", "continued").getBytes(StandardCharsets.UTF_8);
+      connection.send(
+          "POST /RPC2 HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: "
+              + body.length
+              + "\r\n\r\n");
+      assertThat(connection.read().status()).isEqualTo(100);
+      connection.send(body);
+      assertThat(connection.read().body()).contains("<string>continued</string>");
+    }
+  }
+
+  @Test
+  void refusesExpectContinueOverCap() throws Exception {
+    try (RawConnection connection = new RawConnection(master, 10_000)) {
+      connection.send(
+          "POST /RPC2 HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+              + "Content-Length: 67108864\r\n\r\n");
+      assertThat(connection.read().status()).isEqualTo(413);
+      assertThat(connection.isClosedByPeer()).isTrue();
+    }
+  }
+
+  /** A service whose one call never ends unless cancelled. */
+  public static final class Pending {
+    final CountDownLatch started = new CountDownLatch(1);
+    final CompletableFuture<String> future = new CompletableFuture<>();
+
+    public CompletableFuture<String> forever() {
+      started.countDown();
+      return future;
     }
   }
 
