@@ -35,15 +35,16 @@ final class Mailboxes {
 
   /**
    * Records a visit and takes the pending messages; with none pending, waits up to {@code wait}
-   * for one.
+   * for one. The future answers the messages as wire structs; it is the waiter's own future, so
+   * that a caller who cancels it cancels the wait.
    *
    * @throws io.rpcservices.master.store.NameNotFoundException if the client is not logged in
    */
-  CompletableFuture<List<ClientMessage>> visit(String name, String status, Duration wait) {
+  CompletableFuture<List<Object>> visit(String name, String status, Duration wait) {
     synchronized (queues.lock(name)) {
       List<ClientMessage> messages = clients.visit(name, status, clock.instant());
       if (!messages.isEmpty() || wait.isZero()) {
-        return CompletableFuture.completedFuture(messages);
+        return CompletableFuture.completedFuture(WireRecords.messages(messages));
       }
       VisitWaiter waiter = new VisitWaiter();
       waiter.startTimer(scheduler, wait, () -> timeOut(name, waiter));
@@ -63,7 +64,7 @@ final class Mailboxes {
     }
     waiter.stopTimer();
     clients.touch(name, clock.instant());
-    if (!waiter.future().complete(List.of(message))) {
+    if (!waiter.future().complete(WireRecords.messages(List.of(message)))) {
       send(name, message);
     }
     return true;
@@ -130,5 +131,5 @@ final class Mailboxes {
   }
 
   /** A {@code provider.visit} waiting for a message. */
-  private static final class VisitWaiter extends Waiter<List<ClientMessage>> {}
+  private static final class VisitWaiter extends Waiter<List<Object>> {}
 }

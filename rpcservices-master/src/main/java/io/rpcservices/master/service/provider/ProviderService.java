@@ -100,7 +100,7 @@ public final class ProviderService {
   public CompletableFuture<List<Object>> visit(String name, String status, double waitSeconds) {
     Duration wait = Seconds.waitTime("waitSeconds", waitSeconds);
     try {
-      return mailboxes.visit(name, status, wait).thenApply(WireRecords::messages);
+      return mailboxes.visit(name, status, wait);
     } catch (NameNotFoundException e) {
       throw ProviderFaults.notLoggedIn(name);
     }
