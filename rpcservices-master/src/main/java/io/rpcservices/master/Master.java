@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +45,9 @@ import org.jspecify.annotations.Nullable;
  * master.*}.
  *
  * <pre>{@code
- * try (Master master = Master.builder().port(8000).service("math", new MathService()).build().start()) {
- *   master.awaitClose();
- * }
+ * Master master = Master.builder().port(8000).service("math", new MathService()).build().start();
+ * Runtime.getRuntime().addShutdownHook(new Thread(master::close));
+ * master.awaitClose();
  * }</pre>
  */
 public final class Master implements AutoCloseable {

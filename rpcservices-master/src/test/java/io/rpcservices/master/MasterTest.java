@@ -50,7 +50,8 @@ class MasterTest {
 
   @Test
   void startsOnFreePortAndAnswers() {
-    try (Master master = Master.builder().port(0).service("test", new TestService()).build().start()) {
+    try (Master master =
+        Master.builder().port(0).service("test", new TestService()).build().start()) {
       assertThat(master.port()).isPositive();
       assertThat(master.url()).isEqualTo("http://127.0.0.1:" + master.port());
       assertThat(new WireClient(master).value("test.add", 20, 22)).isEqualTo(42);

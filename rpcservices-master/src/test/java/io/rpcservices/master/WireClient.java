@@ -36,7 +36,8 @@ public final class WireClient {
 
   /** Calls {@code method} and returns the response. */
   public RpcResponse call(String method, @Nullable Object... params) {
-    HttpResponse<byte[]> response = post("/RPC2", codec.encodeRequest(RpcRequest.of(method, params)));
+    HttpResponse<byte[]> response =
+        post("/RPC2", codec.encodeRequest(RpcRequest.of(method, params)));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("text/xml; charset=utf-8");
     return codec.decodeResponse(new ByteArrayInputStream(response.body()));

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * meanwhile. A void method answers {@code true}, since XML-RPC has no empty result.
  *
  * <pre>{@code
- * Dispatcher dispatcher = new Dispatcher(new ServiceRegistry(List.of(ServiceModel.of("math", math))));
+ * ServiceRegistry registry = new ServiceRegistry(List.of(ServiceModel.of("math", math)));
+ * Dispatcher dispatcher = new Dispatcher(registry);
  * dispatcher.dispatch(RpcRequest.of("math.add", 1, 2), context); // completes with Success(3)
  * }</pre>
  */
@@ -38,8 +39,8 @@ public final class Dispatcher {
   }
 
   /**
-   * Calls the method {@code request} names. The future never fails: every error is a {@link
-   * Fault}. Cancelling it cancels the service's own future, if the method returned one.
+   * Calls the method {@code request} names. The future never fails: every error is a {@link Fault}.
+   * Cancelling it cancels the service's own future, if the method returned one.
    */
   public CompletableFuture<RpcResponse> dispatch(RpcRequest request, CallContext context) {
     String name = request.method();

@@ -55,8 +55,7 @@ public final class MethodGroup {
   }
 
   /** The overload taking {@code arity} wire parameters, or {@code null}. */
-  @Nullable
-  MethodModel overload(int arity) {
+  @Nullable MethodModel overload(int arity) {
     return byArity.get(arity);
   }
 

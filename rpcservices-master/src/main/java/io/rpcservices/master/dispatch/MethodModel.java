@@ -21,6 +21,7 @@ final class MethodModel {
   private final String name;
   private final Object target;
   private final Method method;
+
   /** One entry per Java parameter; {@code null} marks an injected {@link CallContext}. */
   private final List<@Nullable ParameterType> parameters;
 

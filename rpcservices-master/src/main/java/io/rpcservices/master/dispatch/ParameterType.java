@@ -7,9 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a wire value becomes the value of one declared parameter: numbers widen (an {@code int}
- * takes an XML-RPC {@code int}, an {@code i8} only when it fits), everything else must already be
- * of the parameter's type. Chosen once per parameter at registration.
+ * How a wire value becomes the value of one declared parameter: numbers widen (an {@code int} takes
+ * an XML-RPC {@code int}, an {@code i8} only when it fits), everything else must already be of the
+ * parameter's type. Chosen once per parameter at registration.
  */
 final class ParameterType {
   /** Wire value classes; a parameter type must accept at least one of them. */
@@ -81,8 +81,7 @@ final class ParameterType {
    *
    * @throws IllegalArgumentException with "expected ..., received ..." when it does not fit
    */
-  @Nullable
-  Object convert(@Nullable Object value) {
+  @Nullable Object convert(@Nullable Object value) {
     if (value == null) {
       if (primitive) {
         throw mismatch(value, "");

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
@@ -58,7 +57,8 @@ public final class ServiceModel {
       throw new IllegalArgumentException("service '" + name + "' has no public methods");
     }
     SortedMap<String, MethodGroup> methods = new TreeMap<>();
-    overloads.forEach((fullName, models) -> methods.put(fullName, MethodGroup.of(fullName, models)));
+    overloads.forEach(
+        (fullName, models) -> methods.put(fullName, MethodGroup.of(fullName, models)));
     return new ServiceModel(name, methods);
   }
 

@@ -58,7 +58,10 @@ final class TypeNames {
       return "double";
     }
     // A void method answers true (see Dispatcher), so its result type is boolean.
-    if (type == boolean.class || type == Boolean.class || type == void.class || type == Void.class) {
+    if (type == boolean.class
+        || type == Boolean.class
+        || type == void.class
+        || type == Void.class) {
       return "boolean";
     }
     if (type == String.class || type == CharSequence.class) {

@@ -8,9 +8,9 @@ import io.netty.handler.codec.http.HttpUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Buffers request bodies up to a cap. A body over the cap, announced by its Content-Length or
- * found while it streams in, becomes a {@code 413} {@link Reply} that closes the connection, so the
- * rest of it is neither buffered nor read.
+ * Buffers request bodies up to a cap. A body over the cap, announced by its Content-Length or found
+ * while it streams in, becomes a {@code 413} {@link Reply} that closes the connection, so the rest
+ * of it is neither buffered nor read.
  */
 final class BodyAggregator extends HttpObjectAggregator {
   BodyAggregator(int maxBodyBytes) {

@@ -29,8 +29,8 @@ import java.util.concurrent.CompletableFuture;
  * waiter rather than to a closed socket. All state is touched on the channel's event loop only.
  */
 final class MasterServerHandler extends ChannelInboundHandlerAdapter {
-  private static final System.Logger LOGGER =
-      System.getLogger(MasterServerHandler.class.getName());
+  private static final System.Logger LOGGER = System.getLogger(MasterServerHandler.class.getName());
+
   /** Pipelined calls of one connection in flight at once; beyond that, reading pauses. */
   private static final int MAX_CALLS_IN_FLIGHT = 16;
 
@@ -133,7 +133,9 @@ final class MasterServerHandler extends ChannelInboundHandlerAdapter {
   private void answer(ChannelHandlerContext ctx, long sequence, FullHttpResponse response) {
     ready.put(sequence, response);
     boolean wrote = false;
-    for (FullHttpResponse next = ready.remove(written); next != null; next = ready.remove(written)) {
+    for (FullHttpResponse next = ready.remove(written);
+        next != null;
+        next = ready.remove(written)) {
       written++;
       wrote = true;
       if (!HttpUtil.isKeepAlive(next)) {
@@ -151,12 +153,10 @@ final class MasterServerHandler extends ChannelInboundHandlerAdapter {
   private void updateReading(ChannelHandlerContext ctx) {
     ctx.channel()
         .config()
-        .setAutoRead(
-            !closing && calls.size() < MAX_CALLS_IN_FLIGHT && ctx.channel().isWritable());
+        .setAutoRead(!closing && calls.size() < MAX_CALLS_IN_FLIGHT && ctx.channel().isWritable());
   }
 
-  private static FullHttpResponse xmlResponse(
-      byte[] body, HttpVersion version, boolean keepAlive) {
+  private static FullHttpResponse xmlResponse(byte[] body, HttpVersion version, boolean keepAlive) {
     FullHttpResponse response =
         new DefaultFullHttpResponse(version, HttpResponseStatus.OK, Unpooled.wrappedBuffer(body));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/xml; charset=utf-8");

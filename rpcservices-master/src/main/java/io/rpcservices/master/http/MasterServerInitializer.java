@@ -30,8 +30,7 @@ final class MasterServerInitializer extends ChannelInitializer<SocketChannel> {
         .pipeline()
         // Observing output: a large answer that a slow client is still reading is not idleness.
         .addLast(
-            "idle",
-            new IdleStateHandler(true, 0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
+            "idle", new IdleStateHandler(true, 0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
         .addLast(
             "http",
             new HttpServerCodec(

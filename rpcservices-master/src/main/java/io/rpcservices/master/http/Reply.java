@@ -13,13 +13,13 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An answer decided before any call: the health check or a refusal. It travels up the pipeline
- * like a request so that the handler answers it in request order.
+ * An answer decided before any call: the health check or a refusal. It travels up the pipeline like
+ * a request so that the handler answers it in request order.
  *
  * @param status the HTTP status
  * @param text the plain-text body
- * @param close whether to close the connection after the answer (the rest of the request, if
- *     any, is not read)
+ * @param close whether to close the connection after the answer (the rest of the request, if any,
+ *     is not read)
  * @param allow the methods to list in {@code Allow}, for 405
  */
 record Reply(HttpResponseStatus status, String text, boolean close, @Nullable String allow) {
@@ -36,8 +36,7 @@ record Reply(HttpResponseStatus status, String text, boolean close, @Nullable St
 
   /** {@code 405} with the methods that {@code path} allows. */
   static Reply methodNotAllowed(String path, String allow, boolean close) {
-    return new Reply(
-        HttpResponseStatus.METHOD_NOT_ALLOWED, path + " takes " + allow, close, allow);
+    return new Reply(HttpResponseStatus.METHOD_NOT_ALLOWED, path + " takes " + allow, close, allow);
   }
 
   /** {@code 415} for a compressed body. */
@@ -61,11 +60,15 @@ record Reply(HttpResponseStatus status, String text, boolean close, @Nullable St
   /** {@code 400}, {@code 414} or {@code 431} for a request the HTTP decoder refused. */
   static Reply badRequest(Throwable cause) {
     if (cause instanceof TooLongHttpLineException) {
-      return new Reply(HttpResponseStatus.REQUEST_URI_TOO_LONG, "request line too long", true, null);
+      return new Reply(
+          HttpResponseStatus.REQUEST_URI_TOO_LONG, "request line too long", true, null);
     }
     if (cause instanceof TooLongHttpHeaderException) {
       return new Reply(
-          HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request headers too large", true, null);
+          HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+          "request headers too large",
+          true,
+          null);
     }
     return new Reply(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request", true, null);
   }
@@ -74,9 +77,7 @@ record Reply(HttpResponseStatus status, String text, boolean close, @Nullable St
   FullHttpResponse toResponse() {
     FullHttpResponse response =
         new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1,
-            status,
-            Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
+            HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
     if (allow != null) {
       response.headers().set(HttpHeaderNames.ALLOW, allow);

@@ -37,8 +37,8 @@ final class XmlRpcEndpoint {
 
   /**
    * The encoded {@code methodResponse} for the {@code methodCall} in {@code body}, which this
-   * method releases. The future always completes with a body (a fault if anything fails), unless
-   * it is cancelled, which cancels the call.
+   * method releases. The future always completes with a body (a fault if anything fails), unless it
+   * is cancelled, which cancels the call.
    */
   CompletableFuture<byte[]> call(ByteBuf body, CallContext context) {
     CompletableFuture<byte[]> answer = new CompletableFuture<>();

@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One {@code system.multicall}: runs its calls one after the other, each when the previous one
- * has completed, without holding a thread while a call waits.
+ * One {@code system.multicall}: runs its calls one after the other, each when the previous one has
+ * completed, without holding a thread while a call waits.
  */
 final class Multicall {
   private static final String NAME = "system.multicall";

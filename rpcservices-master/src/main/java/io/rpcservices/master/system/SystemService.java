@@ -26,8 +26,8 @@ public final class SystemService {
   private final Supplier<Dispatcher> dispatcher;
 
   /**
-   * A system service over the dispatcher that {@code dispatcher} supplies once the master is
-   * built (the dispatcher knows this service too, so it cannot exist first).
+   * A system service over the dispatcher that {@code dispatcher} supplies once the master is built
+   * (the dispatcher knows this service too, so it cannot exist first).
    */
   public SystemService(Supplier<Dispatcher> dispatcher) {
     this.dispatcher = dispatcher;
@@ -75,8 +75,7 @@ public final class SystemService {
         "faults_interop",
         spec("http://xmlrpc-epi.sourceforge.net/specs/rfc.fault_codes.php", 20010516));
     capabilities.put(
-        "introspection",
-        spec("http://xmlrpc-c.sourceforge.net/xmlrpc-c/introspection.html", 1));
+        "introspection", spec("http://xmlrpc-c.sourceforge.net/xmlrpc-c/introspection.html", 1));
     capabilities.put("system.multicall", spec("http://www.xmlrpc.com/discuss/msgReader$1208", 1));
     capabilities.put("nil", spec("http://www.ontosys.com/xml-rpc/extensions.php", 20010708));
     capabilities.put("i8", spec("http://ws.apache.org/xmlrpc/types.html", 1));

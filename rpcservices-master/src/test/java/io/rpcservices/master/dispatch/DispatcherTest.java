@@ -169,8 +169,7 @@ class DispatcherTest {
   void cancelsServiceFutureWhenCallIsCancelled() {
     CompletableFuture<String> pending = new CompletableFuture<>();
     Dispatcher waiting =
-        new Dispatcher(
-            new ServiceRegistry(List.of(ServiceModel.of("wait", new Waiting(pending)))));
+        new Dispatcher(new ServiceRegistry(List.of(ServiceModel.of("wait", new Waiting(pending)))));
     CompletableFuture<RpcResponse> response =
         waiting.dispatch(RpcRequest.of("wait.forIt"), CONTEXT);
     assertThat(response).isNotDone();

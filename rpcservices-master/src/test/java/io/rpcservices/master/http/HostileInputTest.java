@@ -132,7 +132,8 @@ class HostileInputTest {
               + size
               + "\r\n\r\n");
       AtomicLong sent = new AtomicLong();
-      CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> stream(connection, size, sent));
+      CompletableFuture<Void> writer =
+          CompletableFuture.runAsync(() -> stream(connection, size, sent));
       assertThat(connection.read().status()).isEqualTo(413);
       writer.get(30, TimeUnit.SECONDS);
       assertThat(sent.get()).isLessThan(size / 2);
@@ -191,8 +192,7 @@ class HostileInputTest {
   @Test
   void refusesMalformedHttp() throws IOException {
     try (RawConnection connection = new RawConnection(master, 5_000)) {
-      connection.send(
-          "POST /RPC2 HTTP/1.1\r\nHost: x\r\nContent-Length: twelve\r\n\r\n");
+      connection.send("POST /RPC2 HTTP/1.1\r\nHost: x\r\nContent-Length: twelve\r\n\r\n");
       assertThat(connection.read().status()).isEqualTo(400);
       assertThat(connection.isClosedByPeer()).isTrue();
     }

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class MasterServerTest {
   private final TestService service = new TestService();
-  private final Master master =
-      Master.builder().port(0).service("test", service).build().start();
+  private final Master master = Master.builder().port(0).service("test", service).build().start();
   private final WireClient client = new WireClient(master);
 
   @AfterEach
@@ -120,9 +119,10 @@ class MasterServerTest {
   @Test
   void answersPipelinedRequestsInOrder() throws Exception {
     try (RawConnection connection = new RawConnection(master, 10_000)) {
-      byte[] slow = RawConnection.post(
-          "<methodCall><methodName>test.delayed</methodName><params><param><value><int>300"
-              + "</int></value></param></params></methodCall>");
+      byte[] slow =
+          RawConnection.post(
+              "<methodCall><methodName>test.delayed</methodName><params><param><value><int>300"
+                  + "</int></value></param></params></methodCall>");
       connection.send(slow);
       connection.send(RawConnection.post(RawConnection.call("test.echo", "second")));
       connection.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -158,7 +158,8 @@ class MasterServerTest {
                   try (RawConnection connection = new RawConnection(master, 10_000)) {
                     for (int i = 0; i < 20; i++) {
                       String expected = "caller" + caller + "-" + i;
-                      connection.send(RawConnection.post(RawConnection.call("test.echo", expected)));
+                      connection.send(
+                          RawConnection.post(RawConnection.call("test.echo", expected)));
                       if (!connection.read().body().contains("<string>" + expected + "</string>")) {
                         return false;
                       }
@@ -180,8 +181,7 @@ class MasterServerTest {
     // More waiting calls than there are call threads; if a wait held a thread, the add would queue
     // behind them until the gate opens.
     CompletableFuture<String> gate = new CompletableFuture<>();
-    try (Master gated =
-        Master.builder().port(0).service("gate", new Gate(gate)).build().start()) {
+    try (Master gated = Master.builder().port(0).service("gate", new Gate(gate)).build().start()) {
       List<RawConnection> connections = new ArrayList<>();
       try {
         for (int i = 0; i < 400; i++) {
@@ -205,8 +205,7 @@ class MasterServerTest {
   @Test
   void cancelsCallWhenClientDisconnects() throws Exception {
     Pending pending = new Pending();
-    try (Master waiting =
-        Master.builder().port(0).service("pending", pending).build().start()) {
+    try (Master waiting = Master.builder().port(0).service("pending", pending).build().start()) {
       try (RawConnection connection = new RawConnection(waiting, 10_000)) {
         connection.send(RawConnection.post(RawConnection.call("pending.forever")));
         assertThat(pending.started.await(10, TimeUnit.SECONDS)).isTrue();

@@ -90,7 +90,10 @@ class SystemServiceTest {
                 List.of(1),
                 List.of("first"),
                 Map.of(
-                    "faultCode", -32601, "faultString", "MethodNotFound: no such method: test.nope"),
+                    "faultCode",
+                    -32601,
+                    "faultString",
+                    "MethodNotFound: no such method: test.nope"),
                 Map.of(
                     "faultCode",
                     -32600,
@@ -114,8 +117,7 @@ class SystemServiceTest {
   @Test
   void answersCapabilities() {
     @SuppressWarnings("unchecked")
-    Map<String, Object> capabilities =
-        (Map<String, Object>) client.value("system.getCapabilities");
+    Map<String, Object> capabilities = (Map<String, Object>) client.value("system.getCapabilities");
     assertThat(capabilities.keySet())
         .containsExactly(
             "xmlrpc", "faults_interop", "introspection", "system.multicall", "nil", "i8");
