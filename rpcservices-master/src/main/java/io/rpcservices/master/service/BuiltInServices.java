@@ -24,8 +24,8 @@ public final class BuiltInServices {
    *
    * @param store where their state lives
    * @param clientTimeout how long a provider client may go without a visit before it is logged out
-   * @param scheduler runs timeouts (waiting pops, leases, client expiry); never blocks. Tasks
-   *     are cancelled once they are not needed, so a {@link
+   * @param scheduler runs timeouts (waiting pops, leases, client expiry); never blocks. Tasks are
+   *     cancelled once they are not needed, so a {@link
    *     java.util.concurrent.ScheduledThreadPoolExecutor} should remove cancelled tasks ({@code
    *     setRemoveOnCancelPolicy(true)}).
    * @throws IllegalArgumentException if {@code clientTimeout} is not positive

@@ -23,8 +23,7 @@ public interface ClientStore {
   boolean logoutIfIdle(String name, Instant cutoff);
 
   /** The client's record, or {@code null} when it is not logged in. */
-  @Nullable
-  ClientRecord get(String name);
+  @Nullable ClientRecord get(String name);
 
   /** The names of all logged-in clients, sorted. */
   List<String> names();

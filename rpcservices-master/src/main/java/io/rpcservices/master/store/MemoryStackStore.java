@@ -103,8 +103,8 @@ final class MemoryStackStore implements StackStore {
   }
 
   /**
-   * One stack. A caller may have looked it up just before it was removed, so every operation
-   * checks under the lock that it is still open: nothing lands in a removed stack.
+   * One stack. A caller may have looked it up just before it was removed, so every operation checks
+   * under the lock that it is still open: nothing lands in a removed stack.
    */
   private static final class Stack {
     private final String name;

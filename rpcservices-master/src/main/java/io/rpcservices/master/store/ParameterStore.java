@@ -29,8 +29,7 @@ public interface ParameterStore {
   void setAll(String name, Map<String, ?> values);
 
   /** The parameter's value, or {@code null} when it is not set. */
-  @Nullable
-  StoredValue get(String name, String parameter);
+  @Nullable StoredValue get(String name, String parameter);
 
   /** Removes a parameter; returns whether it was set. */
   boolean removeParameter(String name, String parameter);

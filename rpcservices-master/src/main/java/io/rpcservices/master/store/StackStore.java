@@ -5,9 +5,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Named LIFO stacks, each with its items and its reservations. Every method that takes a stack name,
- * except {@link #create}, {@link #exists} and {@link #remove}, throws {@link NameNotFoundException}
- * when there is no stack of that name. Sizes count the items on the stack, not the reserved ones.
+ * Named LIFO stacks, each with its items and its reservations. Every method that takes a stack
+ * name, except {@link #create}, {@link #exists} and {@link #remove}, throws {@link
+ * NameNotFoundException} when there is no stack of that name. Sizes count the items on the stack,
+ * not the reserved ones.
  */
 public interface StackStore {
   /** Creates an empty stack unless one exists; returns whether it was created. */
@@ -29,12 +30,10 @@ public interface StackStore {
   int pushAll(String name, List<?> values);
 
   /** Removes and returns the top item, or returns {@code null} when the stack is empty. */
-  @Nullable
-  StoredValue pop(String name);
+  @Nullable StoredValue pop(String name);
 
   /** Returns the top item without removing it, or {@code null} when the stack is empty. */
-  @Nullable
-  StoredValue peek(String name);
+  @Nullable StoredValue peek(String name);
 
   /** The number of items on the stack. */
   int size(String name);
@@ -46,8 +45,7 @@ public interface StackStore {
    * Takes the top item off the stack into a reservation with {@code ticket} and {@code deadline};
    * returns it, or {@code null} when the stack is empty.
    */
-  @Nullable
-  Reservation reserve(String name, String ticket, Instant deadline);
+  @Nullable Reservation reserve(String name, String ticket, Instant deadline);
 
   /** Keeps {@code reservation}, an item that goes to a consumer without being pushed first. */
   void hold(String name, Reservation reservation);

@@ -8,8 +8,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Equality of values under the value table, as {@code storage.compareAndSet} uses it: the same value
- * read through XML-RPC or JSON-RPC compares equal.
+ * Equality of values under the value table, as {@code storage.compareAndSet} uses it: the same
+ * value read through XML-RPC or JSON-RPC compares equal.
  *
  * <ul>
  *   <li>{@code Integer} and {@code Long} are equal when their numbers are: {@code 5} equals {@code
@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  *       same number ({@link Double#equals}: {@code NaN} equals {@code NaN}, {@code 0.0} does not
  *       equal {@code -0.0}).
  *   <li>{@code byte[]} compare by content.
- *   <li>Arrays compare element by element, structs member by member whatever their order, both
- *       by these rules.
+ *   <li>Arrays compare element by element, structs member by member whatever their order, both by
+ *       these rules.
  *   <li>Anything else ({@code String}, {@code Boolean}, {@code LocalDateTime}, nil) by {@link
  *       Objects#equals}.
  * </ul>

@@ -58,7 +58,8 @@ class BuiltInServicesTest {
 
   @Test
   void sweepsAtAQuarterOfTheTimeoutWithinBounds() {
-    assertThat(BuiltInServices.sweepPeriod(Duration.ofMinutes(10))).isEqualTo(Duration.ofSeconds(30));
+    assertThat(BuiltInServices.sweepPeriod(Duration.ofMinutes(10)))
+        .isEqualTo(Duration.ofSeconds(30));
     assertThat(BuiltInServices.sweepPeriod(Duration.ofSeconds(8))).isEqualTo(Duration.ofSeconds(2));
     assertThat(BuiltInServices.sweepPeriod(Duration.ofMillis(1))).isEqualTo(Duration.ofMillis(10));
   }

@@ -34,9 +34,9 @@ final class Mailboxes {
   }
 
   /**
-   * Records a visit and takes the pending messages; with none pending, waits up to {@code wait}
-   * for one. The future answers the messages as wire structs; it is the waiter's own future, so
-   * that a caller who cancels it cancels the wait.
+   * Records a visit and takes the pending messages; with none pending, waits up to {@code wait} for
+   * one. The future answers the messages as wire structs; it is the waiter's own future, so that a
+   * caller who cancels it cancels the wait.
    *
    * @throws io.rpcservices.master.store.NameNotFoundException if the client is not logged in
    */

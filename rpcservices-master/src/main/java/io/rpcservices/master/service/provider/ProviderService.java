@@ -133,7 +133,9 @@ public final class ProviderService {
     return broadcastFrom(message, null);
   }
 
-  /** Sends {@code message} from {@code sender} to every other logged-in client; returns how many. */
+  /**
+   * Sends {@code message} from {@code sender} to every other logged-in client; returns how many.
+   */
   @Help(
       "Sends message from sender to every logged-in client except the sender; returns the number"
           + " of recipients.")
@@ -176,8 +178,7 @@ public final class ProviderService {
   }
 
   /** Logs out every client that has not visited within the client timeout; returns how many. */
-  @Help(
-      "Logs out every client that has not visited within the client timeout; returns how many.")
+  @Help("Logs out every client that has not visited within the client timeout; returns how many.")
   public int cleanUp() {
     Instant cutoff = clock.instant().minus(clientTimeout);
     int loggedOut = 0;

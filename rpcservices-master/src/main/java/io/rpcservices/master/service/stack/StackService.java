@@ -56,7 +56,9 @@ public final class StackService {
   }
 
   /** Puts {@code data} on top of the stack, or hands it to the oldest waiting caller. */
-  @Help("Puts data on top of the stack (or hands it to the oldest waiting pop); returns the new size.")
+  @Help(
+      "Puts data on top of the stack (or hands it to the oldest waiting pop); returns the new"
+          + " size.")
   public int push(String name, @Nullable Object data) {
     try {
       return waiters.push(name, Collections.singletonList(data));
@@ -147,7 +149,9 @@ public final class StackService {
   }
 
   /** Removes the stack, its items and reservations; waiting callers get fault 101. */
-  @Help("Removes the stack with its items and reservations; waiting pops get fault 101. Returns true.")
+  @Help(
+      "Removes the stack with its items and reservations; waiting pops get fault 101. Returns"
+          + " true.")
   public boolean remove(String name) {
     if (!waiters.remove(name)) {
       throw StackFaults.notFound(name);
@@ -169,9 +173,9 @@ public final class StackService {
 
   /** Reserves the top item for {@code leaseSeconds}; fault 100 when the stack is empty. */
   @Help(
-      "Takes the top item into a reservation for leaseSeconds (at most 86400) and returns"
-          + " {ticket, data}; fault 100 (StackIndexError) when the stack is empty. stack.ack removes"
-          + " the item for good, stack.release or the end of the lease puts it back on top.")
+      "Takes the top item into a reservation for leaseSeconds (at most 86400) and returns {ticket,"
+          + " data}; fault 100 (StackIndexError) when the stack is empty. stack.ack removes the"
+          + " item for good, stack.release or the end of the lease puts it back on top.")
   public Map<String, @Nullable Object> reserve(String name, double leaseSeconds) {
     return reserve(name, leaseSeconds, 0).join();
   }
@@ -204,8 +208,7 @@ public final class StackService {
   }
 
   /** Puts a reserved item back on top; returns whether it was still reserved. */
-  @Help(
-      "Puts the reserved item back on top of the stack; returns whether it was still reserved.")
+  @Help("Puts the reserved item back on top of the stack; returns whether it was still reserved.")
   public boolean release(String name, String ticket) {
     try {
       return waiters.release(name, ticket);

@@ -211,8 +211,7 @@ final class StackWaiters {
   /** A waiting {@code stack.pop}. */
   private final class PopWaiter extends StackWaiter<@Nullable Object> {
     @Override
-    @Nullable
-    Runnable takeFromStore(String name) {
+    @Nullable Runnable takeFromStore(String name) {
       StoredValue item = stacks.pop(name);
       return item == null ? null : take(name, item.value());
     }
@@ -237,8 +236,7 @@ final class StackWaiters {
     }
 
     @Override
-    @Nullable
-    Runnable takeFromStore(String name) {
+    @Nullable Runnable takeFromStore(String name) {
       Reservation reservation = stacks.reserve(name, newTicket(), deadline());
       return reservation == null ? null : () -> deliver(name, reservation);
     }

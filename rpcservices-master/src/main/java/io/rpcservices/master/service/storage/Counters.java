@@ -34,7 +34,12 @@ final class Counters {
     if (!(value instanceof Integer || value instanceof Long)) {
       throw new FaultException(
           FaultCode.SERVICE_ERROR,
-          "parameter '" + param + "' in storage '" + name + "' holds " + describe(value)
+          "parameter '"
+              + param
+              + "' in storage '"
+              + name
+              + "' holds "
+              + describe(value)
               + ", not an integer");
     }
     long current = ((Number) value).longValue();
@@ -43,8 +48,14 @@ final class Counters {
     } catch (ArithmeticException e) {
       throw new FaultException(
           FaultCode.SERVICE_ERROR,
-          "parameter '" + param + "' in storage '" + name + "' would overflow: " + current
-              + " + " + delta);
+          "parameter '"
+              + param
+              + "' in storage '"
+              + name
+              + "' would overflow: "
+              + current
+              + " + "
+              + delta);
     }
   }
 

@@ -175,7 +175,6 @@ public final class StorageService {
   }
 
   private static FaultException notFound(String name) {
-    return new FaultException(
-        FaultCode.STORAGE_NOT_FOUND_ERROR, "no storage named '" + name + "'");
+    return new FaultException(FaultCode.STORAGE_NOT_FOUND_ERROR, "no storage named '" + name + "'");
   }
 }

@@ -165,7 +165,9 @@ class ProviderServiceTest {
     CompletableFuture<List<Object>> visit = provider.visit("crawler", "waiting", 30);
     assertThat(provider.logout("crawler")).isTrue();
     assertFails(
-        visit, FaultCode.CLIENT_NOT_FOUND_ERROR, "ClientNotFoundError: client 'crawler' is not logged in");
+        visit,
+        FaultCode.CLIENT_NOT_FOUND_ERROR,
+        "ClientNotFoundError: client 'crawler' is not logged in");
   }
 
   @Test

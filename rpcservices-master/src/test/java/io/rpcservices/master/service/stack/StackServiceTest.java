@@ -87,7 +87,9 @@ class StackServiceTest {
   void popWithZeroTimeoutFaults100AtOnce() {
     stack.create("in");
     assertFault(
-        () -> stack.pop("in", 0), FaultCode.STACK_INDEX_ERROR, "StackIndexError: stack 'in' is empty");
+        () -> stack.pop("in", 0),
+        FaultCode.STACK_INDEX_ERROR,
+        "StackIndexError: stack 'in' is empty");
   }
 
   @Test
@@ -109,7 +111,9 @@ class StackServiceTest {
   void peekOfAnEmptyStackFaults100() {
     stack.create("in");
     assertFault(
-        () -> stack.peek("in"), FaultCode.STACK_INDEX_ERROR, "StackIndexError: stack 'in' is empty");
+        () -> stack.peek("in"),
+        FaultCode.STACK_INDEX_ERROR,
+        "StackIndexError: stack 'in' is empty");
   }
 
   @Test

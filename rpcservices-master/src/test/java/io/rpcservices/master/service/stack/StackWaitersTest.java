@@ -243,8 +243,8 @@ class StackWaitersTest {
   }
 
   /**
-   * Pops with timeouts of one to three milliseconds, so that timeouts race with pushes, and
-   * cancels a quarter of the waits, so that cancellations race with them too.
+   * Pops with timeouts of one to three milliseconds, so that timeouts race with pushes, and cancels
+   * a quarter of the waits, so that cancellations race with them too.
    */
   private Void popWithRaces(CountDownLatch start, ConcurrentLinkedQueue<Object> popped)
       throws InterruptedException {
