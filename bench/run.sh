@@ -24,7 +24,10 @@ else
 fi
 echo "[bench] open files limit: $(ulimit -n)" >&2
 
-echo "[bench] building into $target" >&2
+# The load average before our own build, for the report: other work on the machine skews figures.
+BENCH_LOADAVG="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+export BENCH_LOADAVG
+echo "[bench] load average: $BENCH_LOADAVG; building into $target" >&2
 mvn -B -q -Drpc.target="$target" -Dmaven.test.skip=true -f bench/reactor-pom.xml package
 
 exec java -Xms512m -Xmx2g -jar "bench/$target/rpcservices-bench.jar" \

@@ -21,6 +21,7 @@ import java.util.Locale;
 public final class BenchMain {
   private final BenchOptions options;
   private final EventLoopGroup group;
+  private int started;
 
   private BenchMain(BenchOptions options, EventLoopGroup group) {
     this.options = options;
@@ -38,13 +39,13 @@ public final class BenchMain {
       return;
     }
     Files.createDirectories(options.logDirectory());
+    Machine machine = Machine.current();
     EventLoopGroup group = new NioEventLoopGroup(options.clientThreads());
     try {
       BenchMain bench = new BenchMain(options, group);
       List<ThroughputRow> rows = options.throughput() ? bench.throughput() : List.of();
       WaiterResult waiters = options.waiters() > 0 ? bench.waiters() : null;
-      String report =
-          MarkdownReport.render(Machine.current(), options, command(args), rows, waiters);
+      String report = MarkdownReport.render(machine, options, command(args), rows, waiters);
       System.out.print(report);
       Path output = options.output();
       if (output != null) {
@@ -136,7 +137,13 @@ public final class BenchMain {
   private ServerProcess start(ServerKind kind) throws Exception {
     Path log =
         options.logDirectory().resolve("server-" + kind.name().toLowerCase(Locale.ROOT) + ".log");
-    ServerProcess server = ServerProcess.start(kind, log);
+    Path recording =
+        options.record()
+            ? options
+                .logDirectory()
+                .resolve(kind.name().toLowerCase(Locale.ROOT) + "-" + (++started) + ".jfr")
+            : null;
+    ServerProcess server = ServerProcess.start(kind, log, recording);
     progress(
         "started %s (pid %d) at %s, log %s", kind.label(), server.pid(), server.endpoint(), log);
     return server;

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param waiters waiting connections in the waiters test; 0 skips it
  * @param throughput whether to run the throughput matrix
  * @param output where to write the Markdown report as well as to standard output
- * @param logDirectory where the server processes' logs go
+ * @param logDirectory where the server processes' logs (and flight recordings) go
+ * @param record whether to record each server process with Java Flight Recorder
  */
 record BenchOptions(
     Duration serverWarmup,
@@ -33,15 +34,17 @@ record BenchOptions(
     int waiters,
     boolean throughput,
     @Nullable Path output,
-    Path logDirectory) {
+    Path logDirectory,
+    boolean record) {
 
   /** The options' usage text. */
   static final String USAGE =
       """
       usage: run.sh [--quick] [--duration=S] [--warmup=S] [--server-warmup=S]
                     [--connections=1,16,64] [--servers=rpcservices,apache] [--client-threads=N]
-                    [--waiters=N] [--only=throughput|waiters] [--out=FILE] [--log-dir=DIR]
-        --quick   a smoke run: 2 s windows, 1,000 waiters""";
+                    [--waiters=N] [--only=throughput|waiters] [--out=FILE] [--log-dir=DIR] [--jfr]
+        --quick   a smoke run: 2 s windows, 1,000 waiters
+        --jfr     record each server with Java Flight Recorder into the log directory""";
 
   /** Parses {@code args}; {@code --quick} sets short defaults that other options may override. */
   static BenchOptions parse(String... args) {
@@ -81,7 +84,8 @@ record BenchOptions(
                 : Integer.parseInt(given.getOrDefault("waiters", quick ? "1000" : "10000")),
             !only.equals("waiters"),
             given.containsKey("out") ? Path.of(given.get("out")) : null,
-            Path.of(given.getOrDefault("log-dir", ".")));
+            Path.of(given.getOrDefault("log-dir", ".")),
+            given.remove("jfr") != null);
     given
         .keySet()
         .removeAll(

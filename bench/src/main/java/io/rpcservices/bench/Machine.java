@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param cpu the CPU model, or {@code unknown}
  * @param memory total memory, or {@code unknown}
  * @param jdk the JDK's name and version
+ * @param loadAverage the 1, 5 and 15 minute load averages when the run started: other work on the
+ *     machine skews the figures
  */
-record Machine(int processors, String cpu, String memory, String jdk) {
+record Machine(int processors, String cpu, String memory, String jdk, String loadAverage) {
 
   /** Describes the machine this JVM runs on. */
   static Machine current() {
@@ -22,7 +24,22 @@ record Machine(int processors, String cpu, String memory, String jdk) {
         Runtime.getRuntime().availableProcessors(),
         procField("/proc/cpuinfo", "model name").orElse("unknown"),
         procField("/proc/meminfo", "MemTotal").map(Machine::gibibytes).orElse("unknown"),
-        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+        currentLoadAverage());
+  }
+
+  private static String currentLoadAverage() {
+    // run.sh reads it before its own build adds to it.
+    String beforeBuild = System.getenv("BENCH_LOADAVG");
+    if (beforeBuild != null) {
+      return beforeBuild;
+    }
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException notLinux) {
+      return "unknown";
+    }
   }
 
   private static Optional<String> procField(String file, String name) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /** A server under test running in a JVM of its own, with a line-based control channel on stdio. */
 final class ServerProcess implements AutoCloseable {
@@ -28,18 +29,26 @@ final class ServerProcess implements AutoCloseable {
     this.output =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     this.control = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-    String[] ready = readLine().split(" ");
-    if (ready.length != 3 || !ready[0].equals("port")) {
+    String[] ready = readLine("port ").split(" ");
+    if (ready.length != 3) {
       throw new IOException(kind + " did not start: " + String.join(" ", ready));
     }
     this.endpoint = new Endpoint("127.0.0.1", Integer.parseInt(ready[1]), ready[2]);
   }
 
-  /** Starts {@code kind} in a new JVM on this JVM's class path; its stderr goes to {@code log}. */
-  static ServerProcess start(ServerKind kind, Path log) throws IOException {
+  /**
+   * Starts {@code kind} in a new JVM on this JVM's class path; its stderr goes to {@code log}.
+   *
+   * @param recording where to write a Java Flight Recording of the whole process, or null for none
+   */
+  static ServerProcess start(ServerKind kind, Path log, @Nullable Path recording)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
+    if (recording != null) {
+      command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(ServerMain.class.getName());
@@ -80,7 +89,7 @@ final class ServerProcess implements AutoCloseable {
   ServerStats stats() throws IOException {
     control.write("stats\n");
     control.flush();
-    return ServerStats.parse(readLine());
+    return ServerStats.parse(readLine("stats "));
   }
 
   /** Asks the server to stop and waits for it; kills it if it does not stop in time. */
@@ -102,12 +111,17 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  private String readLine() throws IOException {
-    String line = output.readLine();
-    if (line == null) {
-      throw new IOException(
-          kind + " exited with " + process.onExit().join().exitValue() + "; see its log");
+  /**
+   * The next control line starting with {@code prefix}; lines the JVM itself prints on standard
+   * output (a flight recorder's start, for one) are skipped.
+   */
+  private String readLine(String prefix) throws IOException {
+    for (String line = output.readLine(); line != null; line = output.readLine()) {
+      if (line.startsWith(prefix)) {
+        return line;
+      }
     }
-    return line;
+    throw new IOException(
+        kind + " exited with " + process.onExit().join().exitValue() + "; see its log");
   }
 }
