@@ -158,7 +158,9 @@ public final class RpcClient {
    *     cannot be called this way; the message names the method
    */
   public <T> T create(String service, Class<T> api) {
-    Objects.requireNonNull(service, "service");
+    if (service.isEmpty()) {
+      throw new IllegalArgumentException("service: '' (expected: a service name)");
+    }
     ServiceInterface model = interfaces.computeIfAbsent(api, ServiceInterface::parse);
     return model.newProxy(this, service, api);
   }

@@ -212,6 +212,19 @@ class RpcClientTest {
   }
 
   @Test
+  void interruptedCallerGetsTransportExceptionAndKeepsItsInterrupt() {
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> client.call("master.ping"))
+          .isExactlyInstanceOf(TransportException.class)
+          .hasMessage("interrupted while waiting for an answer");
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void emptyBatchSendsNothing() {
     assertThat(client.batch().execute()).isEmpty();
   }

@@ -98,6 +98,13 @@ class ServiceInterfaceTest {
   }
 
   @Test
+  void rejectEmptyServiceName() {
+    assertThatThrownBy(() -> client.create("", MathApi.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("service: '' (expected: a service name)");
+  }
+
+  @Test
   void rejectClass() {
     assertThatThrownBy(() -> client.create("text", String.class))
         .isInstanceOf(IllegalArgumentException.class)

@@ -21,8 +21,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,10 @@ public final class HttpTransport {
   private static final String USER_AGENT = "rpcservices-java";
   // One daemon thread fires the deadlines of all calls; a call that ends first cancels its timer.
   private static final ScheduledThreadPoolExecutor DEADLINES = newDeadlineTimer();
+  // Completes the calls of transports built without an executor. Not the default pool of
+  // CompletableFuture, which starts a thread per task on machines with one or two cores.
+  private static final Executor COMPLETIONS =
+      Executors.newCachedThreadPool(daemonThreads("rpcservices-client-completions"));
 
   private final HttpClient http;
   private final URI endpoint;
@@ -58,7 +64,7 @@ public final class HttpTransport {
       builder.executor(executor);
     }
     this.http = builder.build();
-    this.completions = executor != null ? executor : CompletableFuture::runAsync;
+    this.completions = executor != null ? executor : COMPLETIONS;
     this.endpoint = endpoint;
     this.codec = new XmlRpcCodec(limits);
   }
@@ -184,14 +190,16 @@ public final class HttpTransport {
 
   private static ScheduledThreadPoolExecutor newDeadlineTimer() {
     ScheduledThreadPoolExecutor timer =
-        new ScheduledThreadPoolExecutor(
-            1,
-            task -> {
-              Thread thread = new Thread(task, "rpcservices-client-deadlines");
-              thread.setDaemon(true);
-              return thread;
-            });
+        new ScheduledThreadPoolExecutor(1, daemonThreads("rpcservices-client-deadlines"));
     timer.setRemoveOnCancelPolicy(true);
     return timer;
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }
