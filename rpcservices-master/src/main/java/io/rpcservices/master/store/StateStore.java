@@ -9,6 +9,12 @@ package io.rpcservices.master.store;
  * live in the services, not in the store; a store only keeps data, including the absolute deadline
  * of every stack reservation so that leases survive a restart.
  *
+ * <p>The services call some operations (those that add stack items or messages) while holding a
+ * lock of their own for that name, so that a waiting caller never misses an item; an operation must
+ * therefore return promptly and never call back into a service. A store shared by several masters
+ * will also need to tell the services of a master about items and messages added through another
+ * master, so that its waiting callers wake up; that hook comes with the first shared store.
+ *
  * <pre>{@code
  * try (StateStore store = new InMemoryStateStore()) {
  *   store.stacks().create("jobs");

@@ -39,11 +39,6 @@ public final class WaitQueues<W> {
     return locks[(hash ^ (hash >>> 16)) & (STRIPES - 1)];
   }
 
-  /** Whether anyone waits on {@code name}, including waiters already cancelled. */
-  public boolean hasWaiters(String name) {
-    return queues.containsKey(name);
-  }
-
   /** Adds {@code waiter} as the newest on {@code name}. */
   public void add(String name, W waiter) {
     queues.computeIfAbsent(name, key -> new LinkedHashSet<>()).add(waiter);

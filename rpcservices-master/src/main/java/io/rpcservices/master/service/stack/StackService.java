@@ -201,7 +201,7 @@ public final class StackService {
           + " lease ran out or it was acknowledged or released already).")
   public boolean ack(String name, String ticket) {
     try {
-      return stacks.ack(name, ticket);
+      return waiters.ack(name, ticket);
     } catch (NameNotFoundException e) {
       throw StackFaults.notFound(name);
     }

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +39,9 @@ final class StackWaiters {
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final WaitQueues<StackWaiter<?>> queues = new WaitQueues<>();
+  // Lease expiry tasks by ticket (tickets are unique across stacks), so that ack and release can
+  // cancel them instead of leaving one task per reservation queued until its deadline.
+  private final Map<String, ScheduledFuture<?>> leases = new ConcurrentHashMap<>();
 
   StackWaiters(StackStore stacks, ScheduledExecutorService scheduler, Clock clock) {
     this.stacks = stacks;
@@ -77,6 +82,15 @@ final class StackWaiters {
     return await(name, wait, new ReserveWaiter(lease));
   }
 
+  /** Drops a reserved item for good; returns whether it was still held. */
+  boolean ack(String name, String ticket) {
+    boolean acked = stacks.ack(name, ticket);
+    if (acked) {
+      cancelLease(ticket);
+    }
+    return acked;
+  }
+
   /** Puts a reserved item back on top, serving waiters; returns whether it was still held. */
   boolean release(String name, String ticket) {
     List<Runnable> deliveries = new ArrayList<>(0);
@@ -86,6 +100,9 @@ final class StackWaiters {
       if (released) {
         serveWaiters(name, deliveries);
       }
+    }
+    if (released) {
+      cancelLease(ticket);
     }
     deliveries.forEach(Runnable::run);
     return released;
@@ -182,15 +199,30 @@ final class StackWaiters {
   }
 
   private void expireLater(String name, Reservation reservation) {
+    String ticket = reservation.ticket();
     long delay = Math.max(0, Duration.between(clock.instant(), reservation.deadline()).toNanos());
-    scheduler.schedule(() -> expire(name, reservation.ticket()), delay, TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> lease =
+        scheduler.schedule(() -> expire(name, ticket), delay, TimeUnit.NANOSECONDS);
+    leases.put(ticket, lease);
+    if (lease.isDone()) {
+      // It ran before it was registered: drop the entry nobody else will.
+      leases.remove(ticket, lease);
+    }
   }
 
   private void expire(String name, String ticket) {
+    leases.remove(ticket);
     try {
       release(name, ticket);
     } catch (NameNotFoundException removedMeanwhile) {
       // The stack is gone, and its reservations with it.
+    }
+  }
+
+  private void cancelLease(String ticket) {
+    ScheduledFuture<?> lease = leases.remove(ticket);
+    if (lease != null) {
+      lease.cancel(false);
     }
   }
 

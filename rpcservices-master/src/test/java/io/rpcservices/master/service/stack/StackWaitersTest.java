@@ -23,7 +23,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +31,11 @@ import org.junit.jupiter.api.Test;
 
 /** Waiting pops and reserves, leases, and what many concurrent callers see. */
 class StackWaitersTest {
-  private final ScheduledExecutorService scheduler = newScheduler();
+  private final ScheduledThreadPoolExecutor scheduler = newScheduler();
   private final StateStore store = new InMemoryStateStore();
   private final StackService stack = new StackService(store.stacks(), scheduler);
 
-  private static ScheduledExecutorService newScheduler() {
+  private static ScheduledThreadPoolExecutor newScheduler() {
     ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
     scheduler.setRemoveOnCancelPolicy(true);
     return scheduler;
@@ -152,6 +151,30 @@ class StackWaitersTest {
     assertThat(stack.pop("in", 30)).succeedsWithin(Duration.ofSeconds(10)).isEqualTo("a");
     assertThat(stack.ack("in", ticket)).isFalse();
     assertThat(stack.release("in", ticket)).isFalse();
+  }
+
+  @Test
+  void ackAndReleaseCancelTheLeaseTimer() {
+    stack.create("in");
+    stack.push("in", "a");
+    String ticket = (String) stack.reserve("in", 60).get("ticket");
+    assertThat(scheduler.getQueue()).hasSize(1);
+    stack.ack("in", ticket);
+    assertThat(scheduler.getQueue()).isEmpty();
+    stack.push("in", "b");
+    ticket = (String) stack.reserve("in", 60).get("ticket");
+    stack.release("in", ticket);
+    assertThat(scheduler.getQueue()).isEmpty();
+  }
+
+  @Test
+  void servedWaiterCancelsItsTimer() {
+    stack.create("in");
+    CompletableFuture<Object> popped = stack.pop("in", 60);
+    assertThat(scheduler.getQueue()).hasSize(1);
+    stack.push("in", "a");
+    assertThat(popped).isCompletedWithValue("a");
+    assertThat(scheduler.getQueue()).isEmpty();
   }
 
   @Test
