@@ -11,13 +11,18 @@ import io.rpcservices.protocol.FaultCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -259,6 +264,51 @@ class ProviderServiceTest {
     assertThat(provider.cleanUp()).isZero();
     visit.cancel(false);
     assertThat(provider.cleanUp()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentSendersAndWaitingVisitsLoseAndDuplicateNothing() throws Exception {
+    provider.login(CALL, "worker");
+    int senders = 4;
+    int perSender = 2_000;
+    ExecutorService threads = Executors.newFixedThreadPool(senders + 1);
+    List<Object> received = new ArrayList<>();
+    try {
+      List<Future<?>> sending = new ArrayList<>();
+      for (int s = 0; s < senders; s++) {
+        int base = s * perSender;
+        sending.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < perSender; i++) {
+                    provider.sendMessage("worker", base + i);
+                  }
+                }));
+      }
+      Future<?> visiting =
+          threads.submit(
+              () -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (!sending.stream().allMatch(Future::isDone)) {
+                  CompletableFuture<List<Object>> visit = provider.visit("worker", "busy", 0.002);
+                  if (random.nextInt(4) == 0 && visit.cancel(false)) {
+                    continue;
+                  }
+                  received.addAll(visit.join());
+                }
+              });
+      for (Future<?> task : sending) {
+        task.get(60, TimeUnit.SECONDS);
+      }
+      visiting.get(60, TimeUnit.SECONDS);
+    } finally {
+      threads.shutdownNow();
+    }
+    received.addAll(provider.visit("worker", "done"));
+    assertThat(received)
+        .extracting(message -> ((Map<?, ?>) message).get("message"))
+        .hasSize(senders * perSender)
+        .doesNotHaveDuplicates();
   }
 
   @Test
