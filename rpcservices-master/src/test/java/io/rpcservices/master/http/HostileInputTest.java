@@ -76,7 +76,7 @@ class HostileInputTest {
     xml.append("]><methodCall><methodName>test.echo</methodName><params><param><value><string>")
         .append("&lol9;</string></value></param></params></methodCall>");
     Fault fault =
-        assertTimeoutPreemptively(Duration.ofSeconds(3), () -> client.faultFor(xml.toString()));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> client.faultFor(xml.toString()));
     assertThat(fault.code()).isEqualTo(-32700);
     assertMasterStillServes();
   }
@@ -221,7 +221,7 @@ class HostileInputTest {
     try (Master impatient =
             Master.builder()
                 .port(0)
-                .idleTimeout(Duration.ofMillis(200))
+                .idleTimeout(Duration.ofMillis(500))
                 .service("test", new TestService())
                 .build()
                 .start();
@@ -229,7 +229,7 @@ class HostileInputTest {
         RawConnection waiting = new RawConnection(impatient, 10_000)) {
       waiting.send(
           RawConnection.post(
-              "<methodCall><methodName>test.delayed</methodName><params><param><value><int>1500"
+              "<methodCall><methodName>test.delayed</methodName><params><param><value><int>2000"
                   + "</int></value></param></params></methodCall>"));
       assertThat(idle.isClosedByPeer()).isTrue();
       assertThat(waiting.read().body()).contains("<string>done</string>");
