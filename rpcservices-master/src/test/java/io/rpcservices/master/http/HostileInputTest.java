@@ -236,6 +236,17 @@ class HostileInputTest {
     }
   }
 
+  @Test
+  void keepsConnectionOfWaitingPopOpenPastIdleTimeout() {
+    try (Master impatient =
+        Master.builder().port(0).idleTimeout(Duration.ofMillis(300)).build().start()) {
+      WireClient waiting = new WireClient(impatient);
+      waiting.value("stack.create", "jobs");
+      Fault fault = waiting.fault("stack.pop", "jobs", 1);
+      assertThat(fault.code()).isEqualTo(100);
+    }
+  }
+
   private static void stream(RawConnection connection, long size, AtomicLong sent) {
     byte[] block = new byte[64 * 1024];
     try {
