@@ -5,6 +5,7 @@ import io.rpcservices.protocol.FaultCode;
 import io.rpcservices.protocol.FaultException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -61,6 +62,7 @@ final class MethodModel {
   static MethodModel of(String name, Object target, Method invocable, String help) {
     Class<?>[] types = invocable.getParameterTypes();
     Type[] genericTypes = invocable.getGenericParameterTypes();
+    Parameter[] declared = invocable.getParameters();
     List<@Nullable ParameterType> parameters = new ArrayList<>();
     for (int i = 0; i < types.length; i++) {
       if (types[i] == CallContext.class) {
@@ -68,7 +70,8 @@ final class MethodModel {
         continue;
       }
       try {
-        parameters.add(ParameterType.of(types[i], genericTypes[i]));
+        parameters.add(
+            ParameterType.of(types[i], genericTypes[i], ParameterType.acceptsNil(declared[i])));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             name + " parameter " + (parameters.size() + 1) + ": " + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package io.rpcservices.master.dispatch;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -33,13 +35,13 @@ final class ParameterType {
   }
 
   private final Class<?> type;
-  private final boolean primitive;
+  private final boolean acceptsNil;
   private final Kind kind;
   private final String typeName;
 
-  private ParameterType(Class<?> type, Kind kind, String typeName) {
+  private ParameterType(Class<?> type, Kind kind, String typeName, boolean acceptsNil) {
     this.type = type == boolean.class ? Boolean.class : type;
-    this.primitive = type.isPrimitive();
+    this.acceptsNil = acceptsNil && !type.isPrimitive();
     this.kind = kind;
     this.typeName = typeName;
   }
@@ -49,26 +51,46 @@ final class ParameterType {
    *
    * @throws IllegalArgumentException if no wire value can be passed as {@code type}
    */
-  static ParameterType of(Class<?> type, Type genericType) {
+  static ParameterType of(Class<?> type, Type genericType, boolean acceptsNil) {
     String name = TypeNames.ofType(genericType);
     if (type == int.class || type == Integer.class) {
-      return new ParameterType(type, Kind.INT, name);
+      return new ParameterType(type, Kind.INT, name, acceptsNil);
     }
     if (type == long.class || type == Long.class) {
-      return new ParameterType(type, Kind.LONG, name);
+      return new ParameterType(type, Kind.LONG, name, acceptsNil);
     }
     if (type == double.class || type == Double.class) {
-      return new ParameterType(type, Kind.DOUBLE, name);
+      return new ParameterType(type, Kind.DOUBLE, name, acceptsNil);
     }
     if (type == boolean.class) {
-      return new ParameterType(type, Kind.OTHER, name);
+      return new ParameterType(type, Kind.OTHER, name, acceptsNil);
     }
     for (Class<?> wireClass : WIRE_CLASSES) {
       if (type.isAssignableFrom(wireClass)) {
-        return new ParameterType(type, Kind.OTHER, name);
+        return new ParameterType(type, Kind.OTHER, name, acceptsNil);
       }
     }
     throw new IllegalArgumentException("unsupported type " + type.getName());
+  }
+
+  /**
+   * Whether {@code parameter} takes {@code nil}: an {@code Object} parameter (any value) or one
+   * annotated {@code @Nullable} (JSpecify's or any other annotation of that name). The packages are
+   * null-marked, so every other parameter refuses it.
+   */
+  static boolean acceptsNil(Parameter parameter) {
+    return parameter.getType() == Object.class
+        || isNullable(parameter.getAnnotations())
+        || isNullable(parameter.getAnnotatedType().getAnnotations());
+  }
+
+  private static boolean isNullable(Annotation[] annotations) {
+    for (Annotation annotation : annotations) {
+      if (annotation.annotationType().getSimpleName().equals("Nullable")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The XML-RPC name of this parameter's type, as in signatures. */
@@ -83,7 +105,7 @@ final class ParameterType {
    */
   @Nullable Object convert(@Nullable Object value) {
     if (value == null) {
-      if (primitive) {
+      if (!acceptsNil) {
         throw mismatch(value, "");
       }
       return null;

@@ -82,6 +82,13 @@ class DispatcherTest {
   }
 
   @Test
+  void rejectsNilForParametersNotMarkedNullable() {
+    assertThat(fault("test.nextDay", (Object) null).message())
+        .isEqualTo(
+            "InvalidParams: test.nextDay parameter 1: expected dateTime.iso8601, received nil");
+  }
+
+  @Test
   void rejectsIntOutOfRange() {
     assertThat(fault("test.add", 5_000_000_000L, 1).message())
         .isEqualTo("InvalidParams: test.add parameter 1: expected int, received i8 (out of range)");
