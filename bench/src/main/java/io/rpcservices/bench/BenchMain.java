@@ -5,7 +5,6 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +73,7 @@ public final class BenchMain {
       for (ServerKind kind : options.servers()) {
         ServerProcess server = start(kind);
         servers.add(server);
-        for (Workload workload : Workload.values()) {
+        for (Workload workload : options.workloads()) {
           progress("warming up %s with %s", kind.label(), workload.label());
           generator.run(
               server,
@@ -86,7 +85,7 @@ public final class BenchMain {
       }
       // Servers take turns on each cell, so drift on a shared machine hits them alike.
       List<ThroughputRow> rows = new ArrayList<>();
-      for (Workload workload : Workload.values()) {
+      for (Workload workload : options.workloads()) {
         for (int connections : options.connections()) {
           for (ServerProcess server : servers) {
             LoadResult result =
@@ -117,12 +116,9 @@ public final class BenchMain {
 
   private WaiterResult waiters() throws Exception {
     try (ServerProcess master = start(ServerKind.RPCSERVICES)) {
-      progress("warming up the master for the waiters test");
-      // A used master, not a fresh one, is the baseline: pools that start lazily have started.
-      new LoadGenerator(group)
-          .run(master, Workload.PING, 16, Duration.ZERO, options.serverWarmup());
-      progress("%,d waiters", options.waiters());
-      WaiterResult result = new WaiterTest(group).run(master, options.waiters());
+      progress("%,d waiters, after a warm-up", options.waiters());
+      WaiterResult result =
+          new WaiterTest(group, options.serverWarmup()).run(master, options.waiters());
       progress(
           "answered %,d of %,d; threads %d -> %d -> %d",
           result.answered(),

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param duration measured window of each run
  * @param connections connection counts to run each workload at
  * @param servers servers to compare
+ * @param workloads workloads to run
  * @param clientThreads event loop threads of the load generator
  * @param waiters waiting connections in the waiters test; 0 skips it
  * @param throughput whether to run the throughput matrix
@@ -30,6 +31,7 @@ record BenchOptions(
     Duration duration,
     List<Integer> connections,
     List<ServerKind> servers,
+    List<Workload> workloads,
     int clientThreads,
     int waiters,
     boolean throughput,
@@ -41,7 +43,8 @@ record BenchOptions(
   static final String USAGE =
       """
       usage: run.sh [--quick] [--duration=S] [--warmup=S] [--server-warmup=S]
-                    [--connections=1,16,64] [--servers=rpcservices,apache] [--client-threads=N]
+                    [--connections=1,16,64] [--servers=rpcservices,apache] [--workloads=stack,ping]
+                    [--client-threads=N]
                     [--waiters=N] [--only=throughput|waiters] [--out=FILE] [--log-dir=DIR] [--jfr]
         --quick   a smoke run: 2 s windows, 1,000 waiters
         --jfr     record each server with Java Flight Recorder into the log directory""";
@@ -78,6 +81,9 @@ record BenchOptions(
             Arrays.stream(given.getOrDefault("servers", "rpcservices,apache").split(","))
                 .map(name -> ServerKind.valueOf(name.toUpperCase(Locale.ROOT)))
                 .toList(),
+            Arrays.stream(given.getOrDefault("workloads", "stack,ping").split(","))
+                .map(name -> Workload.valueOf(name.toUpperCase(Locale.ROOT)))
+                .toList(),
             Integer.parseInt(given.getOrDefault("client-threads", "1")),
             only.equals("throughput")
                 ? 0
@@ -90,7 +96,14 @@ record BenchOptions(
         .keySet()
         .removeAll(
             List.of(
-                "connections", "servers", "client-threads", "waiters", "only", "out", "log-dir"));
+                "connections",
+                "servers",
+                "workloads",
+                "client-threads",
+                "waiters",
+                "only",
+                "out",
+                "log-dir"));
     if (!given.isEmpty()) {
       throw new IllegalArgumentException("unknown options: " + given.keySet() + "\n" + USAGE);
     }

@@ -135,7 +135,8 @@ final class MarkdownReport {
     line("");
     line("| master | live threads | peak threads since the row above | heap used after GC (MiB) |");
     line("|---|---:|---:|---:|");
-    stats("warmed up (peak: during warm-up), before the waiters connect", result.before());
+    stats("just started", result.fresh());
+    stats("warmed up (16 connections of master.ping), before the waiters connect", result.before());
     stats("all waiting", result.during());
     stats("all answered, connections still open", result.answeredStats());
     stats("connections closed", result.after());

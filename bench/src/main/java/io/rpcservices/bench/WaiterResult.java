@@ -11,7 +11,8 @@ package io.rpcservices.bench;
  * @param pushFailures pushes that did not succeed
  * @param connectSeconds time to open every waiter connection and send its pop
  * @param answerSeconds time from the first push to the last item handed to a waiter
- * @param before the master before the waiters connected
+ * @param fresh the master just started
+ * @param before the master warmed up, before the waiters connected
  * @param during the master with every waiter waiting
  * @param answeredStats the master after the answers, waiter connections still open
  * @param after the master after the waiter connections closed
@@ -25,6 +26,7 @@ record WaiterResult(
     long pushFailures,
     double connectSeconds,
     double answerSeconds,
+    ServerStats fresh,
     ServerStats before,
     ServerStats during,
     ServerStats answeredStats,

@@ -33,15 +33,23 @@ final class WaiterTest {
   private static final Duration PUSH_TIMEOUT = Duration.ofMinutes(2);
 
   private final EventLoopGroup group;
+  private final Duration warmup;
 
-  WaiterTest(EventLoopGroup group) {
+  /**
+   * A test whose master is first warmed up for {@code warmup} with {@code master.ping} on 16
+   * connections, so the baseline is a master in use, whose lazily started pools have started.
+   */
+  WaiterTest(EventLoopGroup group, Duration warmup) {
     this.group = group;
+    this.warmup = warmup;
   }
 
-  /** Runs the test with {@code waiters} waiting connections against {@code master}. */
+  /** Runs the test with {@code waiters} waiting connections against a fresh {@code master}. */
   WaiterResult run(ServerProcess master, int waiters)
       throws IOException, InterruptedException, ExecutionException, TimeoutException {
     Endpoint endpoint = master.endpoint();
+    ServerStats fresh = master.stats();
+    new LoadGenerator(group).run(master, Workload.PING, 16, Duration.ZERO, warmup);
     List<RpcConnection> pushers = new ArrayList<>();
     for (int i = 0; i < PUSHERS; i++) {
       pushers.add(
@@ -87,6 +95,7 @@ final class WaiterTest {
         pushFailures,
         connectSeconds,
         answerSeconds,
+        fresh,
         before,
         during,
         answeredStats,

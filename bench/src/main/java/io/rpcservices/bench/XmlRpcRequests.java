@@ -33,9 +33,8 @@ final class XmlRpcRequests {
             + "Connection: keep-alive\r\n"
             + "\r\n";
     byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-    ByteBuf buffer = Unpooled.directBuffer(headBytes.length + body.length);
-    buffer.writeBytes(headBytes).writeBytes(body);
-    return Unpooled.unreleasableBuffer(buffer);
+    // A heap buffer: nothing to release when the run drops it, unlike a direct one.
+    return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(headBytes, body));
   }
 
   private static String body(String methodName, Object... params) {
