@@ -18,24 +18,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads and writes JSON-RPC 2.0 messages (single or batch) with the value mapping of DESIGN.md,
- * for servers, clients and both peers of a WebSocket. Instances are immutable and safe to share
- * between threads.
+ * Reads and writes JSON-RPC 2.0 messages (single or batch) with the value mapping of DESIGN.md, for
+ * servers, clients and both peers of a WebSocket. Instances are immutable and safe to share between
+ * threads.
  *
- * <p>Values read as {@link JsonValues} reads them: an integral number is an {@code Integer} when
- * it fits, else a {@code Long}; JSON has no date or binary type, so a {@code byte[]} is written as
- * a base64 string and a {@code LocalDateTime} as a string such as {@code "20261123T10:00:00"}, and
+ * <p>Values read as {@link JsonValues} reads them: an integral number is an {@code Integer} when it
+ * fits, else a {@code Long}; JSON has no date or binary type, so a {@code byte[]} is written as a
+ * base64 string and a {@code LocalDateTime} as a string such as {@code "20261123T10:00:00"}, and
  * both come back as strings. Faults travel as {@code error}: the fault's code and message, and its
  * data (with {@code type}) as {@code error.data}. {@link Limits} bound the body size, the nesting
- * of parameters and results, the number of values and of batch entries, and string lengths.
+ * of each parameter and of a result (counted as XML-RPC counts it), the number of values (the
+ * envelope's {@code jsonrpc} and {@code method} included) and of batch entries, and the length of
+ * strings and member names.
  *
  * <pre>{@code
  * JsonRpcCodec codec = new JsonRpcCodec(Limits.DEFAULT);
- * // Server: decode, call, answer (nothing at all for notifications).
- * JsonRpcMessage message = codec.decodeRequest(body);
- * // Client: one request, then its answer by id.
- * byte[] request = codec.encode(JsonRpcMessage.Request.of(JsonRpcId.of(1), RpcRequest.of("master.ping")));
- * RpcResponse pong = codec.decodeResponses(responseBody).get(JsonRpcId.of(1));
+ * // A client: a request, then its answer by id.
+ * JsonRpcId id = JsonRpcId.of(1);
+ * byte[] body = codec.encode(JsonRpcMessage.Request.of(id, RpcRequest.of("master.ping")));
+ * RpcResponse pong = codec.decodeResponses(responseBody).get(id);
+ * // A server: decode, call, answer; nothing at all for notifications.
+ * JsonRpcMessage message = codec.decodeRequest(requestBody);
  * }</pre>
  */
 public final class JsonRpcCodec {
@@ -102,8 +105,8 @@ public final class JsonRpcCodec {
 
   /**
    * Reads what a client receives: one response or a batch of them, by id in the order read. A
-   * server that could not read a request or batch at all answers with one error whose id is
-   * {@link JsonRpcId#NULL}.
+   * server that could not read a request or batch at all answers with one error whose id is {@link
+   * JsonRpcId#NULL}.
    *
    * @throws ProtocolException as for {@link #decodeRequest}, and with {@link
    *     FaultCode#INVALID_REQUEST} for anything but valid responses with distinct ids: a call, a
@@ -167,8 +170,7 @@ public final class JsonRpcCodec {
   }
 
   private JsonRpcMessage read(InputStream in, boolean acceptResponses) {
-    try (JsonParser parser =
-        factory.createParser(new JsonValues.BoundedInputStream(in, limits))) {
+    try (JsonParser parser = factory.createParser(new JsonValues.BoundedInputStream(in, limits))) {
       return new JsonRpcReader(parser, limits, acceptResponses).readDocument();
     } catch (JsonProcessingException e) {
       throw JsonValues.toProtocolException(e);

@@ -28,8 +28,7 @@ final class JsonRpcEntries {
   static JsonRpcMessage classify(Map<String, @Nullable Object> members, boolean acceptResponses) {
     boolean call = members.containsKey("method");
     // Only a call's id is echoed on an error: a response's id belongs to the receiver's own call.
-    JsonRpcId echo =
-        call && members.get("id") instanceof JsonRpcId id ? id : JsonRpcId.NULL;
+    JsonRpcId echo = call && members.get("id") instanceof JsonRpcId id ? id : JsonRpcId.NULL;
     for (String name : MEMBERS) {
       if (members.get(name) instanceof Unreadable unreadable) {
         return new JsonRpcMessage.Invalid(echo, unreadable.reason());
@@ -73,9 +72,7 @@ final class JsonRpcEntries {
     } else {
       return new JsonRpcMessage.Invalid(
           echo,
-          "params: "
-              + JsonRpcReader.describe(rawParams)
-              + " (expected: an array or an object)");
+          "params: " + JsonRpcReader.describe(rawParams) + " (expected: an array or an object)");
     }
     if (!members.containsKey("id")) {
       return new JsonRpcMessage.Notification(method, params);
@@ -103,9 +100,7 @@ final class JsonRpcEntries {
     if (!(errorMembers.get("code") instanceof Integer code)) {
       return new JsonRpcMessage.Invalid(
           JsonRpcId.NULL,
-          "error.code: "
-              + describeMember(errorMembers, "code")
-              + " (expected: a 32-bit integer)");
+          "error.code: " + describeMember(errorMembers, "code") + " (expected: a 32-bit integer)");
     }
     if (!(errorMembers.get("message") instanceof String message)) {
       return new JsonRpcMessage.Invalid(

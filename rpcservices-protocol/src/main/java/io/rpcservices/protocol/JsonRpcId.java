@@ -4,10 +4,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The {@code id} of a JSON-RPC 2.0 request and its response: a string, a number or {@code null}.
- * A number keeps the exact text it was received as, so that an id of any size or form (such as
- * {@code 123456789012345678901234567890} or {@code 1.50}) is echoed unchanged and never rounded;
- * two ids are equal when their kind and text are.
+ * The {@code id} of a JSON-RPC 2.0 request and its response: a string, a number or {@code null}. A
+ * number keeps the exact text it was received as, so that an id of any size or form (such as {@code
+ * 123456789012345678901234567890} or {@code 1.50}) is echoed unchanged and never rounded; two ids
+ * are equal when their kind and text are.
  *
  * <pre>{@code
  * JsonRpcId id = JsonRpcId.of(7);          // written as 7

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One JSON-RPC 2.0 message as read or written by {@link JsonRpcCodec}: a {@link Request}, a
- * {@link Notification}, a {@link Response}, a {@link Batch} of these, or an {@link Invalid} entry
- * that stands for an object that was no valid message. Either peer of a WebSocket can receive any
- * of them.
+ * One JSON-RPC 2.0 message as read or written by {@link JsonRpcCodec}: a {@link Request}, a {@link
+ * Notification}, a {@link Response}, a {@link Batch} of these, or an {@link Invalid} entry that
+ * stands for an object that was no valid message. Either peer of a WebSocket can receive any of
+ * them.
  *
  * <pre>{@code
  * JsonRpcMessage message = codec.decode(text);

@@ -81,7 +81,7 @@ final class JsonRpcReader {
 
   private JsonRpcMessage readEntry() throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
-      Object value = readMember("message");
+      @Nullable Object value = readMember("message");
       String reason =
           value instanceof Unreadable unreadable
               ? unreadable.reason()
@@ -143,7 +143,7 @@ final class JsonRpcReader {
     if (token == JsonToken.START_ARRAY) {
       List<@Nullable Object> params = new ArrayList<>();
       while (parser.nextToken() != JsonToken.END_ARRAY) {
-        Object value = readMember("params");
+        @Nullable Object value = readMember("params");
         if (unreadable == null && value instanceof Unreadable) {
           unreadable = value;
         }
@@ -156,7 +156,7 @@ final class JsonRpcReader {
       String name;
       while ((name = parser.nextFieldName()) != null) {
         parser.nextToken();
-        Object value = readMember("params");
+        @Nullable Object value = readMember("params");
         if (unreadable == null && value instanceof Unreadable) {
           unreadable = value;
         }

@@ -12,7 +12,9 @@ import java.util.Map;
 final class JsonRpcWriter {
   private JsonRpcWriter() {}
 
-  /** Writes {@code message}; an {@link JsonRpcMessage.Invalid} as the error response it calls for. */
+  /**
+   * Writes {@code message}; an {@link JsonRpcMessage.Invalid} as the error response it calls for.
+   */
   static void write(JsonGenerator generator, JsonRpcMessage message) throws IOException {
     if (message instanceof JsonRpcMessage.Request request) {
       writeCall(generator, request.method(), request.params());

@@ -136,9 +136,7 @@ class JsonRpcCodecTest {
 
     assertThat(codec.decodeRequest(stream("invalid-batch-one-request.json")))
         .isEqualTo(new JsonRpcMessage.Batch(List.of(notAnObject)));
-    assertThat(codec.decodeRequest(stream("invalid-batch-request.json")))
-        .extracting(message -> ((JsonRpcMessage.Batch) message).messages())
-        .asList()
+    assertThat(entries(codec.decodeRequest(stream("invalid-batch-request.json"))))
         .extracting(entry -> ((JsonRpcMessage.Invalid) entry).reason())
         .containsExactly(
             "message: 1 (expected: an object)",
@@ -270,9 +268,7 @@ class JsonRpcCodecTest {
         .isEqualTo(request(JsonRpcId.of(1), "subtract", positional(42, 23)));
     assertThat(codec.decode(stream("positional-1-response.json")))
         .isEqualTo(new JsonRpcMessage.Response(JsonRpcId.of(1), new Success(19)));
-    assertThat(codec.decode(JsonRpcFixtures.text(bytes("batch-response.json"))))
-        .extracting(message -> ((JsonRpcMessage.Batch) message).messages())
-        .asList()
+    assertThat(entries(codec.decode(JsonRpcFixtures.text(bytes("batch-response.json")))))
         .hasSize(5)
         .allMatch(entry -> entry instanceof JsonRpcMessage.Response);
   }
@@ -280,7 +276,8 @@ class JsonRpcCodecTest {
   @Test
   void refusesResponseWhereOnlyRequestsAreExpected() {
     assertThat(codec.decodeRequest(stream("positional-1-response.json")))
-        .isEqualTo(new JsonRpcMessage.Invalid(JsonRpcId.NULL, "method: missing (expected: a string)"));
+        .isEqualTo(
+            new JsonRpcMessage.Invalid(JsonRpcId.NULL, "method: missing (expected: a string)"));
   }
 
   /** The answers of the spec's example methods, as the dispatcher would give them. */
@@ -368,6 +365,10 @@ class JsonRpcCodecTest {
       response.put("error", Map.of("code", code, "message", SPEC_MESSAGES.get(code)));
     }
     return response;
+  }
+
+  private static List<JsonRpcMessage> entries(JsonRpcMessage batch) {
+    return ((JsonRpcMessage.Batch) batch).messages();
   }
 
   private static JsonRpcMessage.Request request(JsonRpcId id, String method, JsonRpcParams params) {
