@@ -37,7 +37,7 @@ final class JsonRpcEntries {
     if (!members.containsKey("jsonrpc")) {
       return new JsonRpcMessage.Invalid(echo, "jsonrpc: missing (expected: \"2.0\")");
     }
-    Object version = members.get("jsonrpc");
+    @Nullable Object version = members.get("jsonrpc");
     if (!VERSION.equals(version)) {
       return new JsonRpcMessage.Invalid(
           echo, "jsonrpc: " + JsonRpcReader.describe(version) + " (expected: \"2.0\")");
@@ -62,7 +62,7 @@ final class JsonRpcEntries {
           "method: " + JsonRpcReader.describe(members.get("method")) + " (expected: a string)");
     }
     JsonRpcParams params;
-    Object rawParams = members.get("params");
+    @Nullable Object rawParams = members.get("params");
     if (!members.containsKey("params")) {
       params = JsonRpcParams.NONE;
     } else if (rawParams instanceof List<?> list) {
@@ -92,7 +92,7 @@ final class JsonRpcEntries {
     if (members.containsKey("result")) {
       return new JsonRpcMessage.Response(id, new Success(members.get("result")));
     }
-    Object error = members.get("error");
+    @Nullable Object error = members.get("error");
     if (!(error instanceof Map<?, ?> errorMembers)) {
       return new JsonRpcMessage.Invalid(
           JsonRpcId.NULL, "error: " + JsonRpcReader.describe(error) + " (expected: an object)");

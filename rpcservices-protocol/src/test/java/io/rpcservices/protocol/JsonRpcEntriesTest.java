@@ -192,6 +192,20 @@ class JsonRpcEntriesTest {
   }
 
   @Test
+  void neverEchoesTheIdOfABrokenResponse() {
+    assertThat(
+            codec.decode(
+                "{\"jsonrpc\": \"2.0\", \"result\": 1, \"error\": {\"code\": 1, \"message\":"
+                    + " \"x\"}, \"id\": 5}"))
+        .isEqualTo(
+            new JsonRpcMessage.Invalid(
+                JsonRpcId.NULL, "response: both result and error (expected: exactly one)"));
+    assertThat(codec.decode("{\"jsonrpc\": \"1.0\", \"result\": 1, \"id\": 5}"))
+        .isEqualTo(
+            new JsonRpcMessage.Invalid(JsonRpcId.NULL, "jsonrpc: \"1.0\" (expected: \"2.0\")"));
+  }
+
+  @Test
   void refusesRepeatedIdInBatchResponse() {
     assertResponseRefused(
         "[{'jsonrpc': '2.0', 'result': 1, 'id': 'a'}, {'jsonrpc': '2.0', 'result': 2, 'id': 'a'}]",
