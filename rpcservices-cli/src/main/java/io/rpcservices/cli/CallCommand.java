@@ -41,7 +41,10 @@ final class CallCommand implements Callable<Integer> {
       description = "The master's URL (default: ${DEFAULT-VALUE}).")
   private String url;
 
-  @Parameters(index = "0", paramLabel = "METHOD", description = "The method, such as stack.getSize.")
+  @Parameters(
+      index = "0",
+      paramLabel = "METHOD",
+      description = "The method, such as stack.getSize.")
   private String method;
 
   @Parameters(

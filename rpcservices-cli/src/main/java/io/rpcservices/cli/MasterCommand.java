@@ -89,7 +89,8 @@ final class MasterCommand implements Callable<Integer> {
       if (bindFailure == null) {
         throw e;
       }
-      err.println("master: cannot listen on " + host + ":" + port + ": " + bindFailure.getMessage());
+      err.println(
+          "master: cannot listen on " + host + ":" + port + ": " + bindFailure.getMessage());
       return CommandLine.ExitCode.SOFTWARE;
     }
     return serveUntilStopped(master);

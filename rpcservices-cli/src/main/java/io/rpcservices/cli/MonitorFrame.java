@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Lays out one screen of the monitor: a header, then a table each for clients, stacks, storages. */
+/**
+ * Lays out one screen of the monitor: a header, then a table each for clients, stacks, storages.
+ */
 final class MonitorFrame {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

@@ -31,13 +31,15 @@ record MonitorSnapshot(
     for (String name : stackNames) {
       sizeCalls.add(Map.of("methodName", "stack.getSize", "params", List.of(name)));
     }
-    List<?> sizes = sizeCalls.isEmpty() ? List.of() : asList(client.call("system.multicall", sizeCalls));
+    List<?> sizes =
+        sizeCalls.isEmpty() ? List.of() : asList(client.call("system.multicall", sizeCalls));
     Map<String, @Nullable Integer> stackSizes = new TreeMap<>();
     for (int i = 0; i < stackNames.size(); i++) {
       stackSizes.put(stackNames.get(i), i < sizes.size() ? size(sizes.get(i)) : null);
     }
 
-    return new MonitorSnapshot(clients, stackSizes, sortedNames(client.call("storage.getAllNames")));
+    return new MonitorSnapshot(
+        clients, stackSizes, sortedNames(client.call("storage.getAllNames")));
   }
 
   /** A multicall result: a one-element array on success, a fault struct otherwise. */

@@ -73,11 +73,9 @@ final class ServiceInstances {
       type = Class.forName(className, true, loader);
     } catch (ClassNotFoundException e) {
       String where = classpath.isEmpty() ? "" : " (classpath: " + classpath + ")";
-      throw new StartupException(
-          "service " + service + ": class not found: " + className + where);
+      throw new StartupException("service " + service + ": class not found: " + className + where);
     } catch (LinkageError e) {
-      throw new StartupException(
-          "service " + service + ": cannot load " + className + ": " + e);
+      throw new StartupException("service " + service + ": cannot load " + className + ": " + e);
     }
     if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
       throw new StartupException(

@@ -66,7 +66,8 @@ class CallCommandTest {
 
   @Test
   void printsStructsAndArraysAsIndentedJson() {
-    CliRun run = CliRun.of("call", "--url", master.url(), "echo.echo", "{\"a\": [1, 2], \"b\": {}}");
+    CliRun run =
+        CliRun.of("call", "--url", master.url(), "echo.echo", "{\"a\": [1, 2], \"b\": {}}");
 
     assertThat(run)
         .isEqualTo(new CliRun(0, "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {}\n}\n", ""));
@@ -75,8 +76,7 @@ class CallCommandTest {
 
   @Test
   void refusesAnIntegerBeyondSixtyFourBits() {
-    CliRun run =
-        CliRun.of("call", "--url", master.url(), "echo.echo", "99999999999999999999");
+    CliRun run = CliRun.of("call", "--url", master.url(), "echo.echo", "99999999999999999999");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())

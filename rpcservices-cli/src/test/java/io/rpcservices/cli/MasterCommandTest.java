@@ -95,7 +95,9 @@ class MasterCommandTest {
     assertThat(run)
         .isEqualTo(
             new CliRun(
-                1, "", "master: service math: class not found: demo.Math (classpath: " + jar + ")\n"));
+                1,
+                "",
+                "master: service math: class not found: demo.Math (classpath: " + jar + ")\n"));
   }
 
   @Test
@@ -116,8 +118,7 @@ class MasterCommandTest {
   void reportsAMissingClasspathEntry() {
     Path missing = temp.resolve("missing.jar");
 
-    CliRun run =
-        CliRun.of("master", "--service", "m=demo.Math", "--classpath", missing.toString());
+    CliRun run = CliRun.of("master", "--service", "m=demo.Math", "--classpath", missing.toString());
 
     assertThat(run)
         .isEqualTo(new CliRun(1, "", "master: classpath entry not found: " + missing + "\n"));
@@ -133,7 +134,9 @@ class MasterCommandTest {
       assertThat(run)
           .isEqualTo(
               new CliRun(
-                  1, "", "master: cannot listen on 127.0.0.1:" + port + ": Address already in use\n"));
+                  1,
+                  "",
+                  "master: cannot listen on 127.0.0.1:" + port + ": Address already in use\n"));
     }
   }
 
@@ -152,8 +155,7 @@ class MasterCommandTest {
     Files.writeString(file, source);
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     OutputStream quiet = OutputStream.nullOutputStream();
-    int status =
-        compiler.run(null, quiet, quiet, "-d", classes.toString(), file.toString());
+    int status = compiler.run(null, quiet, quiet, "-d", classes.toString(), file.toString());
     assertThat(status).as("javac status").isZero();
 
     Path jar = temp.resolve("services.jar");

@@ -25,9 +25,7 @@ class MonitorFrameTest {
 
     String frame =
         MonitorFrame.render(
-            "http://127.0.0.1:8000",
-            new MonitorSnapshot(clients, stacks, List.of("config")),
-            NOW);
+            "http://127.0.0.1:8000", new MonitorSnapshot(clients, stacks, List.of("config")), NOW);
 
     assertThat(frame)
         .isEqualTo(

@@ -37,8 +37,9 @@ class RpcServicesCommandTest {
     CliRun run = CliRun.of("--version");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out().lines().findFirst()).hasValueSatisfying(
-        line -> assertThat(line).matches("rpcservices \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"));
+    assertThat(run.out().lines().findFirst())
+        .hasValueSatisfying(
+            line -> assertThat(line).matches("rpcservices \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"));
   }
 
   @Test

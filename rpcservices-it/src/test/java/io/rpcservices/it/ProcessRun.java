@@ -28,11 +28,20 @@ record ProcessRun(int exitCode, String out, String err) {
   /** Runs {@code command} with {@code input} on stdin. */
   static ProcessRun of(List<String> command, String input)
       throws IOException, InterruptedException {
+    return in(Path.of("").toAbsolutePath(), command, input);
+  }
+
+  /** Runs {@code command} in {@code directory} with {@code input} on stdin. */
+  static ProcessRun in(Path directory, List<String> command, String input)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile("rpcservices-it", ".out");
     Path err = Files.createTempFile("rpcservices-it", ".err");
     try {
       ProcessBuilder builder =
-          new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+          new ProcessBuilder(command)
+              .directory(directory.toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile());
       builder.environment().put("PYTHONIOENCODING", "utf-8");
       builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
       Process process = builder.start();

@@ -36,8 +36,8 @@ import org.jspecify.annotations.Nullable;
  * {@code Long} otherwise, any other number to {@code Double}, arrays to {@code ArrayList} and
  * objects to {@code LinkedHashMap} (member order kept). JSON has no date or binary type, so strings
  * stay strings. Writing sends {@code byte[]} as a base64 string and {@code LocalDateTime} (also
- * {@code Instant} and {@code Date}, as UTC) as a string such as {@code "20261123T10:00:00"}.
- * {@link Limits} bound the text's size, nesting, value count and string length.
+ * {@code Instant} and {@code Date}, as UTC) as a string such as {@code "20261123T10:00:00"}. {@link
+ * Limits} bound the text's size, nesting, value count and string length.
  *
  * <pre>{@code
  * Object value = JsonValues.read("{\"a\": [1, 2.5, null]}"); // {a=[1, 2.5, null]}
@@ -193,7 +193,8 @@ public final class JsonValues {
     }
     if (e instanceof JsonProcessingException parse) {
       JsonLocation at = parse.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       return new ProtocolException(FaultCode.PARSE_ERROR, parse.getOriginalMessage() + where, e);
     }
     return new ProtocolException(FaultCode.PARSE_ERROR, "unreadable JSON: " + e.getMessage(), e);

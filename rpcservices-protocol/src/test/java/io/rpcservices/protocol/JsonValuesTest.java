@@ -54,7 +54,9 @@ class JsonValuesTest {
     assertThat(value).isInstanceOf(LinkedHashMap.class);
     Map<?, ?> object = (Map<?, ?>) value;
     assertThat(new ArrayList<Object>(object.keySet())).containsExactly("z", "a", "m");
-    assertThat(object.get("z")).isInstanceOf(ArrayList.class).isEqualTo(Arrays.asList(1, "a", null));
+    assertThat(object.get("z"))
+        .isInstanceOf(ArrayList.class)
+        .isEqualTo(Arrays.asList(1, "a", null));
     assertThat(object.get("a")).isEqualTo(Map.of());
     assertThat(object.get("m")).isEqualTo(List.of());
   }

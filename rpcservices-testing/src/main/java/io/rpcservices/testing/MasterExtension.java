@@ -6,19 +6,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A JUnit 5 extension that runs a real master on {@code 127.0.0.1} and a free port.
  *
- * <p>Registered on a static field, the master starts before the first test of the class and
- * stops after the last one; on an instance field, each test gets a master of its own. Nested test
- * classes share their outer class's master.
+ * <p>Registered on a static field, the master starts before the first test of the class and stops
+ * after the last one; on an instance field, each test gets a master of its own. Nested test classes
+ * share their outer class's master.
  *
  * <pre>{@code
  * class MathServiceTest {
@@ -114,7 +114,8 @@ public final class MasterExtension
     Running current = running;
     if (current == null) {
       throw new IllegalStateException(
-          "master not running: register the extension with @RegisterExtension and use it in a test");
+          "master not running: register the extension with @RegisterExtension and use it in a"
+              + " test");
     }
     return current;
   }
