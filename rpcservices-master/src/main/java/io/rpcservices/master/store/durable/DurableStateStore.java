@@ -172,7 +172,7 @@ public final class DurableStateStore implements StateStore {
     try {
       return RocksDbEngine.open(engineDirectory, fresh);
     } catch (RocksDBException e) {
-      throw corrupt(directory, e.getMessage(), e);
+      throw corrupt(directory, "rocksdb: " + e.getMessage(), e);
     }
   }
 

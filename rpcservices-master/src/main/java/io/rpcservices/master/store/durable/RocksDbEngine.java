@@ -124,7 +124,7 @@ final class RocksDbEngine implements Engine {
       }
       records.status();
     } catch (RocksDBException e) {
-      throw new CorruptRecordException(e.getMessage());
+      throw new CorruptRecordException("rocksdb: " + e.getMessage());
     }
   }
 

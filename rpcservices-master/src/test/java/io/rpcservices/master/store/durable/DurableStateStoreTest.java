@@ -2,6 +2,7 @@ package io.rpcservices.master.store.durable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rpcservices.master.service.stack.StackService;
 import io.rpcservices.master.store.ClientMessage;
 import io.rpcservices.master.store.ClientRecord;
 import io.rpcservices.master.store.ClientStore;
@@ -11,10 +12,18 @@ import io.rpcservices.master.store.StackStore;
 import io.rpcservices.master.store.StoredValue;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,7 +208,7 @@ class DurableStateStoreTest {
     struct.put("a", List.of(2L, "two"));
     struct.put("nil", null);
     List<Object> values =
-        java.util.Arrays.asList(
+        Arrays.asList(
             5,
             5L,
             Long.MAX_VALUE,
@@ -210,7 +219,7 @@ class DurableStateStoreTest {
             -0.0,
             Double.NaN,
             1.5e300,
-            java.time.LocalDateTime.of(2026, 11, 23, 10, 0, 1, 123_456_789),
+            LocalDateTime.of(2026, 11, 23, 10, 0, 1, 123_456_789),
             new byte[] {0, 1, (byte) 0xFF},
             struct,
             List.of(),
@@ -220,7 +229,7 @@ class DurableStateStoreTest {
     store.stacks().pushAll("values", values);
 
     reopen();
-    List<Object> read = new java.util.ArrayList<>();
+    List<Object> read = new ArrayList<>();
     StoredValue item;
     while ((item = store.stacks().pop("values")) != null) {
       read.add(0, item.value());
@@ -239,7 +248,7 @@ class DurableStateStoreTest {
         assertThat(actual).isInstanceOf(type).isEqualTo(expected);
       }
     }
-    assertThat(new java.util.ArrayList<Object>(((Map<?, ?>) read.get(12)).keySet()))
+    assertThat(new ArrayList<Object>(((Map<?, ?>) read.get(12)).keySet()))
         .containsExactly("z", "a", "nil");
   }
 
@@ -266,11 +275,64 @@ class DurableStateStoreTest {
     store = DurableStateStore.open(directory, SyncMode.FSYNC);
     store.stacks().create("s");
     store.stacks().push("s", 1);
-    store.durable().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    store.durable().get(10, TimeUnit.SECONDS);
     assertThat(store.durable()).isCompleted();
 
     reopen();
     assertThat(store.stacks().peek("s")).isEqualTo(new StoredValue(1));
+  }
+
+  @Test
+  void reservationsComeBackOnTheStackAfterTheirLeaseOnceReopened() throws Exception {
+    store = DurableStateStore.open(directory);
+    store.stacks().create("jobs");
+    store.stacks().pushAll("jobs", List.of("expired while down", "still leased"));
+    store.stacks().reserve("jobs", "running", Instant.now().plusMillis(500));
+    store.stacks().reserve("jobs", "expired", Instant.now().minusSeconds(1));
+
+    reopen();
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    try {
+      StackService stack = new StackService(store.stacks(), scheduler);
+      List<Object> back = new ArrayList<>();
+      back.add(stack.pop("jobs", 30).get(30, TimeUnit.SECONDS));
+      back.add(stack.pop("jobs", 30).get(30, TimeUnit.SECONDS));
+      assertThat(back).containsExactly("expired while down", "still leased");
+      assertThat(store.stacks().reservations("jobs")).isEmpty();
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Test
+  void concurrentCallersInFsyncModeAllBecomeDurable() throws Exception {
+    store = DurableStateStore.open(directory, SyncMode.FSYNC);
+    store.stacks().create("s");
+    int threads = 16;
+    int pushes = 50;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < pushes; i++) {
+                    store.stacks().push("s", thread * pushes + i);
+                    store.durable().join();
+                  }
+                }));
+      }
+      for (Future<?> each : done) {
+        each.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    reopen();
+    assertThat(popAll(store.stacks(), "s")).hasSize(threads * pushes).doesNotHaveDuplicates();
   }
 
   private void reopen() {
@@ -281,7 +343,7 @@ class DurableStateStoreTest {
   }
 
   private static List<Object> popAll(StackStore stacks, String name) {
-    List<Object> popped = new java.util.ArrayList<>();
+    List<Object> popped = new ArrayList<>();
     StoredValue item;
     while ((item = stacks.pop(name)) != null) {
       popped.add(item.value());
