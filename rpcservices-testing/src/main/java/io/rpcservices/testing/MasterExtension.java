@@ -2,6 +2,7 @@ package io.rpcservices.testing;
 
 import io.rpcservices.client.RpcClient;
 import io.rpcservices.master.Master;
+import io.rpcservices.master.store.InMemoryStateStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A JUnit 5 extension that runs a real master on {@code 127.0.0.1} and a free port.
+ * A JUnit 5 extension that runs a real master on {@code 127.0.0.1} and a free port, with its state
+ * in memory.
  *
  * <p>Registered on a static field, the master starts before the first test of the class and stops
  * after the last one; on an instance field, each test gets a master of its own. Nested test classes
@@ -95,7 +97,9 @@ public final class MasterExtension
     if (running != null) {
       return;
     }
-    Master.Builder builder = Master.builder().host("127.0.0.1").port(0);
+    // In memory whatever the master's default: each master starts empty and leaves nothing behind.
+    Master.Builder builder =
+        Master.builder().host("127.0.0.1").port(0).stateStore(new InMemoryStateStore());
     configuration.forEach(step -> step.accept(builder));
     Master master = builder.build().start();
     running = new Running(context.getUniqueId(), master, RpcClient.connect(master.url()));
@@ -142,8 +146,8 @@ public final class MasterExtension
     }
 
     /**
-     * Applies any other master setting, such as limits or a state store; the host and port stay
-     * {@code 127.0.0.1} and a free port unless {@code step} changes them.
+     * Applies any other master setting, such as limits or a state store; the host, the port and
+     * the store stay {@code 127.0.0.1}, a free port and in memory unless {@code step} changes them.
      */
     public Builder configure(Consumer<Master.Builder> step) {
       configuration.add(step);
