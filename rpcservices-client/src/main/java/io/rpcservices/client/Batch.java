@@ -1,6 +1,10 @@
 package io.rpcservices.client;
 
+import io.rpcservices.client.internal.Transport;
 import io.rpcservices.protocol.Fault;
+import io.rpcservices.protocol.RpcRequest;
+import io.rpcservices.protocol.RpcResponse;
+import io.rpcservices.protocol.Success;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,8 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Calls collected to be sent together as one {@code system.multicall}. The results come back in the
- * order of the calls; a call answered with a fault has its {@link RemoteFaultException} in its
+ * Calls collected to be sent together: as one JSON-RPC batch when the client speaks JSON-RPC (over
+ * HTTP or the WebSocket), as one {@code system.multicall} over XML-RPC. The results come back in
+ * the order of the calls; a call answered with a fault has its {@link RemoteFaultException} in its
  * place instead of a value, and the others still count. A batch is built by one thread; build a new
  * one for each use.
  *
@@ -25,7 +30,7 @@ public final class Batch {
   private static final String MULTICALL = "system.multicall";
 
   private final RpcClient client;
-  private final List<Map<String, Object>> calls = new ArrayList<>();
+  private final List<RpcRequest> calls = new ArrayList<>();
 
   Batch(RpcClient client) {
     this.client = client;
@@ -33,10 +38,7 @@ public final class Batch {
 
   /** Adds a call of {@code method} with {@code args}; returns this batch. */
   public Batch call(String method, @Nullable Object... args) {
-    Map<String, Object> call = new LinkedHashMap<>();
-    call.put("methodName", method);
-    call.put("params", new ArrayList<>(Arrays.asList(args)));
-    calls.add(call);
+    calls.add(new RpcRequest(method, Arrays.asList(args)));
     return this;
   }
 
@@ -51,7 +53,7 @@ public final class Batch {
    *
    * @throws TransportException if the batch fails on this side of the wire
    * @throws RpcTimeoutException if the deadline passes
-   * @throws RemoteFaultException if the multicall itself is answered with a fault
+   * @throws RemoteFaultException if the batch or multicall as a whole is answered with a fault
    */
   public List<@Nullable Object> execute() {
     return RpcClient.await(executeAsync());
@@ -62,12 +64,36 @@ public final class Batch {
     if (calls.isEmpty()) {
       return CompletableFuture.completedFuture(new ArrayList<>());
     }
+    Transport transport = client.transport();
+    if (transport.sendsBatches()) {
+      CompletableFuture<List<RpcResponse>> exchange =
+          transport.sendBatch(List.copyOf(calls), client.timeout());
+      CompletableFuture<List<@Nullable Object>> results = exchange.thenApply(Batch::results);
+      // A caller who cancels the results abandons the exchange.
+      results.whenComplete((value, failure) -> exchange.cancel(true));
+      return results;
+    }
+    List<Object> multicall = new ArrayList<>();
+    for (RpcRequest call : calls) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("methodName", call.method());
+      entry.put("params", new ArrayList<>(call.params()));
+      multicall.add(entry);
+    }
     int expected = calls.size();
     return client.send(
-        client.timeout(),
-        MULTICALL,
-        List.of(new ArrayList<>(calls)),
-        v -> results(v, expected, client.url()));
+        client.timeout(), MULTICALL, List.of(multicall), v -> results(v, expected, client.url()));
+  }
+
+  private static List<@Nullable Object> results(List<RpcResponse> responses) {
+    List<@Nullable Object> results = new ArrayList<>(responses.size());
+    for (RpcResponse response : responses) {
+      results.add(
+          response instanceof Fault fault
+              ? ExceptionFactory.create(fault)
+              : ((Success) response).value());
+    }
+    return results;
   }
 
   private static List<@Nullable Object> results(@Nullable Object value, int expected, String url) {

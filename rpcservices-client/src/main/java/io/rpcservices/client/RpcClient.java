@@ -1,13 +1,11 @@
 package io.rpcservices.client;
 
-import io.rpcservices.client.internal.HttpTransport;
+import io.rpcservices.client.internal.Transport;
 import io.rpcservices.protocol.Fault;
 import io.rpcservices.protocol.Limits;
 import io.rpcservices.protocol.RpcRequest;
 import io.rpcservices.protocol.RpcResponse;
 import io.rpcservices.protocol.Success;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -21,10 +19,13 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A connection to a master, safe to share between threads. Calls go out as XML-RPC over a pool of
- * keep-alive HTTP/1.1 connections; each call has a deadline for all of it, {@link #timeout()} (30 s
- * unless set). A client is immutable: {@link #withTimeout} returns a client with another deadline
- * that shares the connections.
+ * A connection to a master, safe to share between threads. Calls go out as XML-RPC or JSON-RPC over
+ * a pool of keep-alive HTTP/1.1 connections, or as JSON-RPC over one shared WebSocket, as the URL
+ * or {@link Builder#protocol} says (see {@link Builder#url}). Each call has a deadline for all of
+ * it, {@link #timeout()} (30 s unless set); over HTTP the master learns it from the {@code
+ * X-Rpc-Timeout} header, and the client waits a short grace past it for the master's {@link
+ * CallTimeoutError}. A client is immutable: {@link #withTimeout} returns a client with another
+ * deadline that shares the connections.
  *
  * <pre>{@code
  * RpcClient client = RpcClient.connect("http://127.0.0.1:8000");
@@ -39,25 +40,29 @@ import org.jspecify.annotations.Nullable;
  * fault, such as {@link StackIndexError}; a call that fails on this side throws a {@link
  * TransportException}, or an {@link RpcTimeoutException} when its deadline passes.
  */
-public final class RpcClient {
+public final class RpcClient implements AutoCloseable {
   /** The deadline of a call unless another is set: 30 seconds. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-  private final HttpTransport transport;
+  private final Connections connections;
   // Shared by every copy made by withTimeout: an interface is parsed and checked once.
   private final ConcurrentMap<Class<?>, ServiceInterface> interfaces;
   private final Duration timeout;
 
   RpcClient(
-      HttpTransport transport,
+      Connections connections,
       ConcurrentMap<Class<?>, ServiceInterface> interfaces,
       Duration timeout) {
-    this.transport = transport;
+    this.connections = connections;
     this.interfaces = interfaces;
     this.timeout = timeout;
   }
 
-  /** A client of the master at {@code url}, such as {@code http://127.0.0.1:8000}. */
+  /**
+   * A client of the master at {@code url}: {@code http://127.0.0.1:8000} speaks XML-RPC, {@code
+   * http://127.0.0.1:8000/jsonrpc} JSON-RPC, {@code ws://127.0.0.1:8000/ws} JSON-RPC over a
+   * WebSocket.
+   */
   public static RpcClient connect(String url) {
     return builder().url(url).build();
   }
@@ -67,9 +72,14 @@ public final class RpcClient {
     return new Builder();
   }
 
-  /** The URL calls are posted to, such as {@code http://127.0.0.1:8000/RPC2}. */
+  /** The URL calls go to, such as {@code http://127.0.0.1:8000/RPC2}. */
   public String url() {
-    return transport.endpoint().toString();
+    return transport().endpoint().toString();
+  }
+
+  /** The protocol of the calls. */
+  public Protocol protocol() {
+    return connections.protocol();
   }
 
   /** The deadline of each call. */
@@ -79,12 +89,12 @@ public final class RpcClient {
 
   /** The limits replies are held to. */
   public Limits limits() {
-    return transport.limits();
+    return transport().limits();
   }
 
   /** A client like this one whose calls have {@code timeout} as their deadline. */
   public RpcClient withTimeout(Duration timeout) {
-    return new RpcClient(transport, interfaces, checkTimeout(timeout));
+    return new RpcClient(connections, interfaces, checkTimeout(timeout));
   }
 
   /**
@@ -140,6 +150,11 @@ public final class RpcClient {
     return new Providers(this);
   }
 
+  /** The events service: publishing, and subscribing listeners to subjects. */
+  public Events events() {
+    return new Events(this);
+  }
+
   /**
    * A proxy that calls {@code service}'s methods through {@code api}: a call of {@code
    * api.multiply(2, 3)} becomes {@code math.multiply(2, 3)} on the wire. Methods may return a value
@@ -180,9 +195,22 @@ public final class RpcClient {
     return create(service.value(), api);
   }
 
-  /** A new batch of calls sent together as one {@code system.multicall}. */
+  /**
+   * A new batch of calls sent together: as one JSON-RPC batch over JSON-RPC and the WebSocket, as
+   * one {@code system.multicall} over XML-RPC.
+   */
   public Batch batch() {
     return new Batch(this);
+  }
+
+  /**
+   * Closes the connections of this client and of every client derived from it: the WebSocket, if
+   * one is open, and its event subscriptions. Calls sent afterwards over a WebSocket fail; HTTP
+   * connections close by themselves once idle.
+   */
+  @Override
+  public void close() {
+    connections.close();
   }
 
   @Override
@@ -190,8 +218,26 @@ public final class RpcClient {
     return "RpcClient[" + url() + ", timeout=" + timeout + "]";
   }
 
+  Transport transport() {
+    return connections.calls();
+  }
+
+  Connections connections() {
+    return connections;
+  }
+
   /** Sends a call with {@code timeout} as its deadline and converts its result. */
   <T> CompletableFuture<T> send(
+      Duration timeout,
+      String method,
+      List<@Nullable Object> params,
+      Function<@Nullable Object, T> convert) {
+    return sendVia(transport(), timeout, method, params, convert);
+  }
+
+  /** Sends a call over {@code transport} with {@code timeout} as its deadline. */
+  static <T> CompletableFuture<T> sendVia(
+      Transport transport,
       Duration timeout,
       String method,
       List<@Nullable Object> params,
@@ -230,7 +276,8 @@ public final class RpcClient {
     return await(send(timeout, method, Arrays.asList(args), convert));
   }
 
-  private static @Nullable Object valueOf(RpcResponse response) {
+  /** The value of a successful response; a fault is thrown as its exception. */
+  static @Nullable Object valueOf(RpcResponse response) {
     if (response instanceof Fault fault) {
       throw ExceptionFactory.create(fault);
     }
@@ -267,6 +314,7 @@ public final class RpcClient {
   /** Builds an {@link RpcClient}; only the URL is required. */
   public static final class Builder {
     private @Nullable String url;
+    private @Nullable Protocol protocol;
     private Duration timeout = DEFAULT_TIMEOUT;
     private Limits limits = Limits.DEFAULT;
     private @Nullable Executor executor;
@@ -274,11 +322,20 @@ public final class RpcClient {
     Builder() {}
 
     /**
-     * The master's URL: {@code http://host:port} posts to {@code /RPC2}; a URL with a path, such as
-     * {@code http://host:port/groups/crawler/RPC2}, posts there.
+     * The master's URL. {@code http://host:port} posts XML-RPC to {@code /RPC2}; a URL with a path,
+     * such as {@code http://host:port/groups/crawler/RPC2}, posts there, JSON-RPC if the path ends
+     * in {@code /jsonrpc}; {@code ws://host:port/ws} speaks JSON-RPC over a WebSocket. A protocol
+     * set with {@link #protocol} overrides what the URL implies, and a URL without a path then goes
+     * to that protocol's {@link Protocol#defaultPath()}.
      */
     public Builder url(String url) {
       this.url = Objects.requireNonNull(url, "url");
+      return this;
+    }
+
+    /** The protocol of the calls, instead of the one the URL implies. */
+    public Builder protocol(Protocol protocol) {
+      this.protocol = Objects.requireNonNull(protocol, "protocol");
       return this;
     }
 
@@ -303,31 +360,16 @@ public final class RpcClient {
     /**
      * The client. No connection is opened until the first call.
      *
-     * @throws IllegalArgumentException if the URL is missing or not an http or https URL
+     * @throws IllegalArgumentException if the URL is missing, is not an http, https, ws or wss URL,
+     *     or is a WebSocket URL for an HTTP protocol
      */
     public RpcClient build() {
       if (url == null) {
-        throw new IllegalArgumentException("url: not set (expected: an http or https URL)");
+        throw new IllegalArgumentException("url: not set" + Endpoint.EXPECTED);
       }
+      Endpoint endpoint = Endpoint.of(url, protocol);
       return new RpcClient(
-          new HttpTransport(endpoint(url), limits, executor), new ConcurrentHashMap<>(), timeout);
-    }
-
-    private static URI endpoint(String url) {
-      URI uri;
-      try {
-        uri = new URI(url);
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("url: " + url + " (expected: an http or https URL)", e);
-      }
-      String scheme = uri.getScheme();
-      if (scheme == null
-          || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-          || uri.getHost() == null) {
-        throw new IllegalArgumentException("url: " + url + " (expected: an http or https URL)");
-      }
-      String path = uri.getRawPath();
-      return path == null || path.isEmpty() || path.equals("/") ? uri.resolve("/RPC2") : uri;
+          new Connections(endpoint, limits, executor), new ConcurrentHashMap<>(), timeout);
     }
   }
 }

@@ -2,7 +2,10 @@ package io.rpcservices.client;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +13,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns decoded wire values into the Java types callers ask for. Only the types of the value table
- * are ever produced; nothing is instantiated from names on the wire.
+ * are ever produced; nothing is instantiated from names on the wire. JSON has no date or binary
+ * type, so where a date-time or bytes are asked for, a string in the form JSON-RPC sends them
+ * ({@code "20261123T10:00:00"}, base64) is read as one.
  */
 final class Values {
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuuMMdd'T'HH:mm:ss");
 
   private Values() {}
 
@@ -38,6 +45,10 @@ final class Values {
       converted = number.longValue();
     } else if (boxed == Double.class && (value instanceof Integer || value instanceof Long)) {
       converted = ((Number) value).doubleValue();
+    } else if (boxed == LocalDateTime.class && value instanceof String text) {
+      converted = parseDateTime(text, value);
+    } else if (boxed == byte[].class && value instanceof String text) {
+      converted = parseBase64(text, value);
     }
     if (!boxed.isInstance(converted)) {
       throw new ClassCastException(
@@ -96,9 +107,28 @@ final class Values {
     return texts;
   }
 
-  /** A date-time member, or null if it is missing or not a date-time. */
+  /** A date-time member (or a string of one, as JSON-RPC sends it), or null if it is neither. */
   static @Nullable LocalDateTime dateTimeOrNull(@Nullable Object value) {
+    if (value instanceof String text) {
+      return parseDateTime(text, null) instanceof LocalDateTime dateTime ? dateTime : null;
+    }
     return value instanceof LocalDateTime dateTime ? dateTime : null;
+  }
+
+  private static @Nullable Object parseDateTime(String text, @Nullable Object otherwise) {
+    try {
+      return LocalDateTime.parse(text, DATE_TIME);
+    } catch (DateTimeParseException e) {
+      return otherwise;
+    }
+  }
+
+  private static Object parseBase64(String text, Object otherwise) {
+    try {
+      return Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      return otherwise;
+    }
   }
 
   /** A string member, or null if it is missing or not a string. */

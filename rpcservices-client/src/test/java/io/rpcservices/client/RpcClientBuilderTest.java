@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rpcservices.protocol.Limits;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** Building clients and deriving them; none of these tests reaches a server. */
@@ -69,17 +70,50 @@ class RpcClientBuilderTest {
   void rejectUrlOtherThanHttp() {
     assertThatThrownBy(() -> RpcClient.connect("ftp://127.0.0.1/"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("url: ftp://127.0.0.1/ (expected: an http or https URL)");
+        .hasMessage("url: ftp://127.0.0.1/ (expected: an http, https, ws or wss URL)");
     assertThatThrownBy(() -> RpcClient.connect("127.0.0.1:8000"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("url: 127.0.0.1:8000 (expected: an http or https URL)");
+        .hasMessage("url: 127.0.0.1:8000 (expected: an http, https, ws or wss URL)");
+  }
+
+  @Test
+  void chooseTheProtocolByTheUrl() {
+    RpcClient xml = RpcClient.connect("http://127.0.0.1:8000/groups/crawler/RPC2");
+    RpcClient json = RpcClient.connect("http://127.0.0.1:8000/groups/crawler/jsonrpc");
+    RpcClient webSocket = RpcClient.connect("ws://127.0.0.1:8000/ws");
+
+    assertThat(xml.protocol()).isEqualTo(Protocol.XML_RPC);
+    assertThat(json.protocol()).isEqualTo(Protocol.JSON_RPC);
+    assertThat(json.url()).isEqualTo("http://127.0.0.1:8000/groups/crawler/jsonrpc");
+    assertThat(webSocket.protocol()).isEqualTo(Protocol.WEBSOCKET);
+    assertThat(webSocket.url()).isEqualTo("ws://127.0.0.1:8000/ws");
+  }
+
+  @Test
+  void chooseTheProtocolByOptionWithItsDefaultPath() {
+    assertThat(client("http://127.0.0.1:8000", Protocol.JSON_RPC).url())
+        .isEqualTo("http://127.0.0.1:8000/jsonrpc");
+    assertThat(client("http://127.0.0.1:8000/", Protocol.WEBSOCKET).url())
+        .isEqualTo("ws://127.0.0.1:8000/ws");
+    assertThat(client("https://example.org", Protocol.WEBSOCKET).url())
+        .isEqualTo("wss://example.org/ws");
+    assertThat(client("ws://127.0.0.1:8000", null).url()).isEqualTo("ws://127.0.0.1:8000/ws");
+    assertThat(client("http://127.0.0.1:8000/custom", Protocol.JSON_RPC).url())
+        .isEqualTo("http://127.0.0.1:8000/custom");
+  }
+
+  @Test
+  void rejectWebSocketUrlForAnHttpProtocol() {
+    assertThatThrownBy(() -> client("ws://127.0.0.1:8000/ws", Protocol.XML_RPC))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("url: ws://127.0.0.1:8000/ws (expected: an http or https URL for XML_RPC)");
   }
 
   @Test
   void rejectMissingUrl() {
     assertThatThrownBy(() -> RpcClient.builder().build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("url: not set (expected: an http or https URL)");
+        .hasMessage("url: not set (expected: an http, https, ws or wss URL)");
   }
 
   @Test
@@ -89,5 +123,13 @@ class RpcClientBuilderTest {
     assertThatThrownBy(() -> client.call("stack.push", "in", new Object()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unsupported value type: java.lang.Object");
+  }
+
+  private static RpcClient client(String url, @Nullable Protocol protocol) {
+    RpcClient.Builder builder = RpcClient.builder().url(url);
+    if (protocol != null) {
+      builder.protocol(protocol);
+    }
+    return builder.build();
   }
 }

@@ -6,9 +6,8 @@ import io.rpcservices.protocol.Limits;
 import io.rpcservices.protocol.ProtocolException;
 import io.rpcservices.protocol.RpcRequest;
 import io.rpcservices.protocol.RpcResponse;
-import io.rpcservices.protocol.XmlRpcCodec;
 import java.io.ByteArrayInputStream;
-import java.net.ConnectException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,45 +16,33 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * XML-RPC over HTTP/1.1 with a pool of keep-alive connections, safe to share between threads. Each
- * call has one deadline for all of it; a reply is read into a bounded buffer and decoded by the
- * hardened codec.
+ * XML-RPC or JSON-RPC over HTTP/1.1 with a pool of keep-alive connections, safe to share between
+ * threads. Each call has one deadline for all of it, which the master learns from the {@code
+ * X-Rpc-Timeout} header; the client waits a short grace past it (see {@link Deadlines#grace}) so
+ * that the master's CallTimeoutError arrives first. A reply is read into a bounded buffer and
+ * decoded by the hardened codec.
  */
-public final class HttpTransport {
+public final class HttpTransport implements Transport {
   private static final String USER_AGENT = "rpcservices-java";
-  // One daemon thread fires the deadlines of all calls; a call that ends first cancels its timer.
-  private static final ScheduledThreadPoolExecutor DEADLINES = newDeadlineTimer();
-  // Completes the calls of transports built without an executor. Not the default pool of
-  // CompletableFuture, which starts a thread per task on machines with one or two cores.
-  private static final Executor COMPLETIONS =
-      Executors.newCachedThreadPool(daemonThreads("rpcservices-client-completions"));
 
   private final HttpClient http;
   private final URI endpoint;
-  private final XmlRpcCodec codec;
+  private final HttpFormat format;
   // Decodes replies and completes calls, so that neither the HTTP client's selector nor the
-  // deadline thread ever runs a caller's dependent stages.
+  // timer thread ever runs a caller's dependent stages.
   private final Executor completions;
 
-  /**
-   * A transport that posts to {@code endpoint}. {@code executor}, if given, runs the HTTP client's
-   * tasks and completes calls; else the HTTP client's own threads and the default asynchronous pool
-   * of {@link CompletableFuture} do.
-   */
-  public HttpTransport(URI endpoint, Limits limits, @Nullable Executor executor) {
+  private HttpTransport(URI endpoint, HttpFormat format, @Nullable Executor executor) {
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -64,39 +51,74 @@ public final class HttpTransport {
       builder.executor(executor);
     }
     this.http = builder.build();
-    this.completions = executor != null ? executor : COMPLETIONS;
+    this.completions = executor != null ? executor : ClientThreads.COMPLETIONS;
     this.endpoint = endpoint;
-    this.codec = new XmlRpcCodec(limits);
+    this.format = format;
   }
 
-  /** The URL calls are posted to. */
+  /**
+   * A transport that posts XML-RPC to {@code endpoint}. {@code executor}, if given, runs the HTTP
+   * client's tasks and completes calls; else the HTTP client's own threads and a shared daemon pool
+   * do.
+   */
+  public static HttpTransport xmlRpc(URI endpoint, Limits limits, @Nullable Executor executor) {
+    return new HttpTransport(endpoint, new XmlRpcFormat(limits), executor);
+  }
+
+  /** A transport that posts JSON-RPC 2.0 to {@code endpoint}; as {@link #xmlRpc} otherwise. */
+  public static HttpTransport jsonRpc(URI endpoint, Limits limits, @Nullable Executor executor) {
+    return new HttpTransport(endpoint, new JsonRpcFormat(limits), executor);
+  }
+
+  @Override
   public URI endpoint() {
     return endpoint;
   }
 
-  /** The limits replies are held to. */
+  @Override
   public Limits limits() {
-    return codec.limits();
+    return format.limits();
   }
 
-  /**
-   * Sends {@code request}. The future completes with the decoded response, or exceptionally with a
-   * {@link TransportException} or, once {@code timeout} has passed, an {@link RpcTimeoutException};
-   * cancelling it aborts the exchange.
-   *
-   * @throws IllegalArgumentException at once, for a parameter outside the value table
-   */
+  @Override
   public CompletableFuture<RpcResponse> send(RpcRequest request, Duration timeout) {
-    String where = request.method() + " at " + endpoint + ": ";
+    return exchange(request.method(), format.encode(request), timeout, format::decode);
+  }
+
+  @Override
+  public boolean sendsBatches() {
+    return format.batches();
+  }
+
+  @Override
+  public CompletableFuture<List<RpcResponse>> sendBatch(
+      List<RpcRequest> requests, Duration timeout) {
+    int count = requests.size();
+    return exchange(
+        "batch of " + count + " calls",
+        format.encodeBatch(requests),
+        timeout,
+        body -> format.decodeBatch(body, count));
+  }
+
+  /** Nothing to release: idle connections of the HTTP client close by themselves. */
+  @Override
+  public void close() {}
+
+  private <T> CompletableFuture<T> exchange(
+      String what, byte[] body, Duration timeout, Function<InputStream, T> decode) {
+    String where = what + " at " + endpoint + ": ";
+    Duration wait = timeout.plus(Deadlines.grace(timeout));
     HttpRequest httpRequest =
         HttpRequest.newBuilder(endpoint)
-            .timeout(timeout)
-            .header("Content-Type", "text/xml; charset=utf-8")
+            .timeout(wait)
+            .header("Content-Type", format.contentType())
             .header("User-Agent", USER_AGENT)
-            .POST(BodyPublishers.ofByteArray(codec.encodeRequest(request)))
+            .header(Deadlines.TIMEOUT_HEADER, Deadlines.headerValue(timeout))
+            .POST(BodyPublishers.ofByteArray(body))
             .build();
     AtomicReference<@Nullable BoundedBodySubscriber> reader = new AtomicReference<>();
-    CompletableFuture<RpcResponse> result = new CompletableFuture<>();
+    CompletableFuture<T> result = new CompletableFuture<>();
     CompletableFuture<HttpResponse<byte[]>> exchange =
         http.sendAsync(httpRequest, info -> bodySubscriber(info, where, reader));
     exchange.whenCompleteAsync(
@@ -104,14 +126,16 @@ public final class HttpTransport {
           if (failure != null) {
             result.completeExceptionally(translate(failure, where, timeout));
           } else {
-            complete(result, response.body(), where);
+            complete(result, response.body(), where, decode);
           }
         },
         completions);
     ScheduledFuture<?> deadline =
-        DEADLINES.schedule(
-            () -> completions.execute(() -> result.completeExceptionally(timedOut(where, timeout))),
-            timeout.toMillis(),
+        ClientThreads.TIMER.schedule(
+            () ->
+                completions.execute(
+                    () -> result.completeExceptionally(Deadlines.timedOut(where, timeout))),
+            wait.toMillis(),
             TimeUnit.MILLISECONDS);
     result.whenComplete(
         (response, failure) -> {
@@ -135,7 +159,7 @@ public final class HttpTransport {
       return new RejectingBodySubscriber(
           new TransportException(where + "HTTP status " + info.statusCode() + " (expected: 200)"));
     }
-    long maxBytes = codec.limits().maxBodyBytes();
+    long maxBytes = format.limits().maxBodyBytes();
     TransportException tooLarge =
         new TransportException(where + "response body over " + maxBytes + " bytes");
     if (info.headers().firstValueAsLong("Content-Length").orElse(0) > maxBytes) {
@@ -146,9 +170,10 @@ public final class HttpTransport {
     return subscriber;
   }
 
-  private void complete(CompletableFuture<RpcResponse> result, byte[] body, String where) {
+  private static <T> void complete(
+      CompletableFuture<T> result, byte[] body, String where, Function<InputStream, T> decode) {
     try {
-      result.complete(codec.decodeResponse(new ByteArrayInputStream(body)));
+      result.complete(decode.apply(new ByteArrayInputStream(body)));
     } catch (ProtocolException e) {
       result.completeExceptionally(
           new TransportException(where + "invalid response: " + e.getMessage(), e));
@@ -158,48 +183,15 @@ public final class HttpTransport {
   }
 
   private static RuntimeException translate(Throwable failure, String where, Duration timeout) {
-    Throwable cause = unwrap(failure);
+    Throwable cause = Failures.unwrap(failure);
     for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof TransportException || t instanceof RpcTimeoutException) {
-        return (RuntimeException) t;
+      if (t instanceof RpcTimeoutException timedOut) {
+        return timedOut;
       }
     }
     if (cause instanceof HttpTimeoutException) {
-      return timedOut(where, timeout);
+      return Deadlines.timedOut(where, timeout);
     }
-    if (cause instanceof ConnectException) {
-      return new TransportException(where + "cannot connect", cause);
-    }
-    String detail = cause.getMessage();
-    return new TransportException(
-        where + (detail == null ? cause.getClass().getSimpleName() : detail), cause);
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    Throwable cause = failure;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
-  }
-
-  private static RpcTimeoutException timedOut(String where, Duration timeout) {
-    return new RpcTimeoutException(where + "no answer within " + timeout.toMillis() + " ms");
-  }
-
-  private static ScheduledThreadPoolExecutor newDeadlineTimer() {
-    ScheduledThreadPoolExecutor timer =
-        new ScheduledThreadPoolExecutor(1, daemonThreads("rpcservices-client-deadlines"));
-    timer.setRemoveOnCancelPolicy(true);
-    return timer;
-  }
-
-  private static ThreadFactory daemonThreads(String name) {
-    return task -> {
-      Thread thread = new Thread(task, name);
-      thread.setDaemon(true);
-      return thread;
-    };
+    return Failures.translate(cause, where);
   }
 }
