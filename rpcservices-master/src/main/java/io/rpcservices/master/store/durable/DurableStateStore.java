@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.rocksdb.RocksDBException;
 
 /**
  * A state store that survives crashes: every mutation is written to an embedded RocksDB database
@@ -33,8 +32,6 @@ import org.rocksdb.RocksDBException;
 public final class DurableStateStore implements StateStore {
   /** The format version this code writes, and the newest it reads. */
   static final int FORMAT_VERSION = 1;
-
-  static final String ENGINE_DIRECTORY = "rocksdb";
 
   private final Path directory;
   private final SyncMode sync;
@@ -71,6 +68,15 @@ public final class DurableStateStore implements StateStore {
    *     newer format version, holds files that are not a store, or cannot be created
    */
   public static DurableStateStore open(Path directory, SyncMode sync) {
+    return open(directory, sync, "rocksdb", RocksDbEngine::open);
+  }
+
+  /**
+   * Opens the store on the engine that {@code opener} opens in the folder {@code engineName} of the
+   * data directory; the benchmark measures other engines through it.
+   */
+  static DurableStateStore open(
+      Path directory, SyncMode sync, String engineName, Engine.Opener opener) {
     Path absolute = directory.toAbsolutePath().normalize();
     try {
       Files.createDirectories(absolute);
@@ -80,7 +86,7 @@ public final class DurableStateStore implements StateStore {
     }
     DirectoryLock lock = DirectoryLock.acquire(absolute);
     try {
-      Engine engine = openEngine(absolute);
+      Engine engine = openEngine(absolute, engineName, opener);
       try {
         checkFormat(absolute, engine);
         DurableStateStore store =
@@ -157,8 +163,8 @@ public final class DurableStateStore implements StateStore {
     return clients;
   }
 
-  private static Engine openEngine(Path directory) {
-    Path engineDirectory = directory.resolve(ENGINE_DIRECTORY);
+  private static Engine openEngine(Path directory, String engineName, Engine.Opener opener) {
+    Path engineDirectory = directory.resolve(engineName);
     boolean fresh = !Files.exists(engineDirectory);
     if (fresh && holdsOtherFiles(directory)) {
       throw new DataDirectoryException(
@@ -166,13 +172,10 @@ public final class DurableStateStore implements StateStore {
               + directory
               + " holds files that are not an rpcservices store: choose an empty or new directory");
     }
-    if (!fresh && !Files.exists(engineDirectory.resolve("CURRENT"))) {
-      throw corrupt(directory, ENGINE_DIRECTORY + "/CURRENT is missing", null);
-    }
     try {
-      return RocksDbEngine.open(engineDirectory, fresh);
-    } catch (RocksDBException e) {
-      throw corrupt(directory, "rocksdb: " + e.getMessage(), e);
+      return opener.open(engineDirectory, fresh);
+    } catch (CorruptRecordException e) {
+      throw corrupt(directory, e.getMessage(), e);
     }
   }
 

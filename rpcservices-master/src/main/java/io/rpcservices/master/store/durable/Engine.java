@@ -1,5 +1,6 @@
 package io.rpcservices.master.store.durable;
 
+import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,18 @@ interface Engine extends AutoCloseable {
   /** Closes the engine; it is not used afterwards. */
   @Override
   void close();
+
+  /** Opens an engine on its own folder of the data directory. */
+  @FunctionalInterface
+  interface Opener {
+    /**
+     * Opens the engine in {@code directory}, creating an empty one there when {@code create} is set
+     * (the folder does not exist then).
+     *
+     * @throws CorruptRecordException when the engine finds its files damaged
+     */
+    Engine open(Path directory, boolean create);
+  }
 
   /** Receives the records of a scan. */
   @FunctionalInterface

@@ -2,6 +2,7 @@ package io.rpcservices.master.store.durable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.rocksdb.InfoLogLevel;
@@ -38,9 +39,12 @@ final class RocksDbEngine implements Engine {
   /**
    * Opens the database in {@code directory}, creating it when {@code create} is set.
    *
-   * @throws RocksDBException when RocksDB refuses, such as for damaged files
+   * @throws CorruptRecordException when RocksDB finds its files missing or damaged
    */
-  static RocksDbEngine open(Path directory, boolean create) throws RocksDBException {
+  static RocksDbEngine open(Path directory, boolean create) {
+    if (!create && !Files.exists(directory.resolve("CURRENT"))) {
+      throw new CorruptRecordException(directory.getFileName() + "/CURRENT is missing");
+    }
     Options options =
         new Options()
             .setCreateIfMissing(create)
@@ -52,7 +56,10 @@ final class RocksDbEngine implements Engine {
             .setMaxLogFileSize(1 << 20);
     try {
       return new RocksDbEngine(options, RocksDB.open(options, directory.toString()));
-    } catch (RocksDBException | RuntimeException e) {
+    } catch (RocksDBException e) {
+      options.close();
+      throw new CorruptRecordException("rocksdb: " + e.getMessage());
+    } catch (RuntimeException e) {
       options.close();
       throw e;
     }

@@ -163,8 +163,6 @@ class DataDirectoryTest {
   private void writeRecord(byte[] key, byte[] value) {
     try (RocksDbEngine engine = RocksDbEngine.open(directory.resolve("rocksdb"), false)) {
       engine.put(key, value);
-    } catch (org.rocksdb.RocksDBException e) {
-      throw new IllegalStateException(e);
     }
   }
 
