@@ -4,6 +4,7 @@ import io.rpcservices.master.dispatch.Dispatcher;
 import io.rpcservices.master.dispatch.ServiceModel;
 import io.rpcservices.master.dispatch.ServiceRegistry;
 import io.rpcservices.master.http.MasterServer;
+import io.rpcservices.master.http.ServerOptions;
 import io.rpcservices.master.service.BuiltInServices;
 import io.rpcservices.master.store.InMemoryStateStore;
 import io.rpcservices.master.store.StateStore;
@@ -30,8 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A master process: hosts services and serves them on {@code /RPC2} and {@code /} (XML-RPC) and
- * {@code GET /health}.
+ * A master process: hosts services and serves them on {@code /RPC2} and {@code /} (XML-RPC), {@code
+ * /jsonrpc} (JSON-RPC 2.0), the WebSocket {@code /ws} (JSON-RPC 2.0 both ways) and {@code GET
+ * /health}.
  *
  * <p>Every public method of a registered service object (declared on its class or on public
  * superclasses and interfaces, except those of {@link Object}) is callable as {@code
@@ -58,6 +60,8 @@ public final class Master implements AutoCloseable {
   private final String host;
   private final int port;
   private final Duration idleTimeout;
+  private final Duration callTimeout;
+  private final Duration heartbeatTimeout;
   private final Limits limits;
   private final StateStore stateStore;
   private final ScheduledExecutorService scheduler;
@@ -73,6 +77,8 @@ public final class Master implements AutoCloseable {
     this.host = builder.host;
     this.port = builder.port;
     this.idleTimeout = builder.idleTimeout;
+    this.callTimeout = builder.callTimeout;
+    this.heartbeatTimeout = builder.heartbeatTimeout;
     this.limits = builder.limits;
     this.stateStore = builder.stateStore;
     this.scheduler = scheduler;
@@ -96,8 +102,9 @@ public final class Master implements AutoCloseable {
       throw new IllegalStateException(closing ? "master is closed" : "master already started");
     }
     started = true;
-    MasterServer newServer =
-        new MasterServer(host, port, idleTimeout, limits, dispatcher, callExecutor);
+    ServerOptions options =
+        new ServerOptions(host, port, idleTimeout, callTimeout, heartbeatTimeout, limits);
+    MasterServer newServer = new MasterServer(options, dispatcher, callExecutor);
     server = newServer;
     try {
       address = newServer.start();
@@ -175,6 +182,8 @@ public final class Master implements AutoCloseable {
     private StateStore stateStore = new InMemoryStateStore();
     private Limits limits = Limits.DEFAULT;
     private Duration idleTimeout = Duration.ofSeconds(60);
+    private Duration callTimeout = Duration.ofSeconds(30);
+    private Duration heartbeatTimeout = Duration.ofSeconds(15);
     private final Map<String, ServiceModel> services = new LinkedHashMap<>();
 
     Builder() {}
@@ -230,6 +239,24 @@ public final class Master implements AutoCloseable {
     /** How long a connection may stay idle or stall mid-request before it is closed, 60 s. */
     public Builder idleTimeout(Duration idleTimeout) {
       this.idleTimeout = requirePositive("idleTimeout", idleTimeout);
+      return this;
+    }
+
+    /**
+     * The deadline of a call that does not send {@code X-Rpc-Timeout}, and of calls over the
+     * WebSocket, 30 s by default. Calls to remote services fail with fault 401 when it passes.
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = requirePositive("callTimeout", callTimeout);
+      return this;
+    }
+
+    /**
+     * How long a WebSocket session may send nothing before it is closed, 15 s by default; a session
+     * silent for a third of it is pinged.
+     */
+    public Builder heartbeatTimeout(Duration heartbeatTimeout) {
+      this.heartbeatTimeout = requirePositive("heartbeatTimeout", heartbeatTimeout);
       return this;
     }
 

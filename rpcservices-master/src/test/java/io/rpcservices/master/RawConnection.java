@@ -97,6 +97,20 @@ public final class RawConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads and drops whatever comes until the master closes the connection; fails with a {@link
+   * java.net.SocketTimeoutException} if a read waits longer than the read timeout.
+   */
+  public void awaitClosedByPeer() throws IOException {
+    try {
+      while (in.read() != -1) {
+        // Dropped: only the end of the stream matters.
+      }
+    } catch (java.net.SocketException e) {
+      // A reset is a close too.
+    }
+  }
+
   private String readLine() throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     for (int b = in.read(); b != '\n'; b = in.read()) {

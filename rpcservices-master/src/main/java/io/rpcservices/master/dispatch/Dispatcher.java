@@ -8,14 +8,18 @@ import io.rpcservices.protocol.RpcRequest;
 import io.rpcservices.protocol.RpcResponse;
 import io.rpcservices.protocol.Success;
 import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Routes calls to service methods: finds the overload by name and arity, converts the parameters
- * and turns what the method returns or throws into a response. A method that returns a {@link
- * java.util.concurrent.CompletionStage} is answered when the stage completes, holding no thread
- * meanwhile. A void method answers {@code true}, since XML-RPC has no empty result.
+ * Routes calls to service methods: finds the overload by name and arity (or by parameter names),
+ * converts the parameters and turns what the method returns or throws into a response. A method
+ * that returns a {@link java.util.concurrent.CompletionStage} is answered when the stage completes,
+ * holding no thread meanwhile. A void method answers {@code true}, since XML-RPC has no empty
+ * result. A method that no local service has goes to the registry's remote services. A call through
+ * a group gateway ({@link CallContext#group()}) reaches only what that gateway shows.
  *
  * <pre>{@code
  * ServiceRegistry registry = new ServiceRegistry(List.of(ServiceModel.of("math", math)));
@@ -44,31 +48,40 @@ public final class Dispatcher {
    */
   public CompletableFuture<RpcResponse> dispatch(RpcRequest request, CallContext context) {
     String name = request.method();
-    MethodGroup group = registry.method(name).orElse(null);
+    MethodGroup group = registry.method(name, context.group()).orElse(null);
     if (group == null) {
-      return answer(Fault.of(FaultCode.METHOD_NOT_FOUND, "no such method: " + name));
+      return dispatchRemote(name, request.params(), context);
     }
     int received = request.params().size();
     MethodModel method = group.overload(received);
     if (method == null) {
       return answer(Fault.of(FaultCode.INVALID_PARAMS, group.arityMismatch(received)));
     }
-    Object[] arguments;
-    try {
-      arguments = method.arguments(request.params(), context);
-    } catch (FaultException e) {
-      return answer(e.fault());
+    return invoke(method, request.params(), context);
+  }
+
+  /**
+   * Calls {@code name} with parameters by name, as JSON-RPC allows: the overload whose Java
+   * parameter names (compiled with {@code -parameters}) are exactly the given ones. Remote methods
+   * take positional parameters only.
+   */
+  public CompletableFuture<RpcResponse> dispatchNamed(
+      String name, Map<String, @Nullable Object> params, CallContext context) {
+    MethodGroup group = registry.method(name, context.group()).orElse(null);
+    if (group == null) {
+      if (registry.remoteMethod(name, context.group()).isPresent()) {
+        return answer(
+            Fault.of(
+                FaultCode.INVALID_PARAMS,
+                name + " takes positional parameters only (it is a remote method)"));
+      }
+      return notFound(name);
     }
-    CompletableFuture<@Nullable Object> call = method.invoke(arguments);
-    CompletableFuture<RpcResponse> response =
-        call.handle((value, error) -> error == null ? new Success(value) : toFault(name, error));
-    response.whenComplete(
-        (value, error) -> {
-          if (response.isCancelled()) {
-            call.cancel(false);
-          }
-        });
-    return response;
+    MethodModel method = group.overload(params.keySet());
+    if (method == null) {
+      return answer(Fault.of(FaultCode.INVALID_PARAMS, group.namesMismatch(params.keySet())));
+    }
+    return invoke(method, method.positional(params), context);
   }
 
   /**
@@ -81,6 +94,44 @@ public final class Dispatcher {
     }
     LOGGER.log(Level.ERROR, "call to " + method + " failed", error);
     return Fault.of(FaultCode.INTERNAL_ERROR, "internal error");
+  }
+
+  private CompletableFuture<RpcResponse> dispatchRemote(
+      String name, List<@Nullable Object> params, CallContext context) {
+    RemoteMethod remote = registry.remoteMethod(name, context.group()).orElse(null);
+    if (remote == null) {
+      return notFound(name);
+    }
+    try {
+      return remote.call(params, context);
+    } catch (RuntimeException e) {
+      return answer(toFault(name, e));
+    }
+  }
+
+  private static CompletableFuture<RpcResponse> invoke(
+      MethodModel method, List<@Nullable Object> params, CallContext context) {
+    Object[] arguments;
+    try {
+      arguments = method.arguments(params, context);
+    } catch (FaultException e) {
+      return answer(e.fault());
+    }
+    CompletableFuture<@Nullable Object> call = method.invoke(arguments);
+    CompletableFuture<RpcResponse> response =
+        call.handle(
+            (value, error) -> error == null ? new Success(value) : toFault(method.name(), error));
+    response.whenComplete(
+        (value, error) -> {
+          if (response.isCancelled()) {
+            call.cancel(false);
+          }
+        });
+    return response;
+  }
+
+  private static CompletableFuture<RpcResponse> notFound(String name) {
+    return answer(Fault.of(FaultCode.METHOD_NOT_FOUND, "no such method: " + name));
   }
 
   private static CompletableFuture<RpcResponse> answer(RpcResponse response) {

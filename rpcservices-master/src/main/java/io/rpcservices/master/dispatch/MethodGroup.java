@@ -1,5 +1,6 @@
 package io.rpcservices.master.dispatch;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,8 +9,11 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** The overloads of one method name, such as {@code stack.pop}, told apart by arity. */
-public final class MethodGroup {
+/**
+ * The overloads of one method name, such as {@code stack.pop}, told apart by arity, or by their
+ * parameter names for JSON-RPC calls with named parameters.
+ */
+public final class MethodGroup implements MethodInfo {
   private final String name;
   private final SortedMap<Integer, MethodModel> byArity;
 
@@ -38,11 +42,13 @@ public final class MethodGroup {
   }
 
   /** The full method name, such as {@code stack.pop}. */
+  @Override
   public String name() {
     return name;
   }
 
   /** The help texts of the overloads, distinct and joined by new lines; {@code ""} if none. */
+  @Override
   public String help() {
     Set<String> helps = new LinkedHashSet<>();
     byArity.values().stream().map(MethodModel::help).filter(h -> !h.isEmpty()).forEach(helps::add);
@@ -50,6 +56,7 @@ public final class MethodGroup {
   }
 
   /** One XML-RPC signature per overload, fewest parameters first: result type, parameter types. */
+  @Override
   public List<List<String>> signatures() {
     return byArity.values().stream().map(MethodModel::signature).collect(Collectors.toList());
   }
@@ -57,6 +64,31 @@ public final class MethodGroup {
   /** The overload taking {@code arity} wire parameters, or {@code null}. */
   @Nullable MethodModel overload(int arity) {
     return byArity.get(arity);
+  }
+
+  /** The overload whose parameters are named exactly {@code names}, or {@code null}. */
+  @Nullable MethodModel overload(Set<String> names) {
+    for (MethodModel overload : byArity.values()) {
+      if (overload.parameterNames().size() == names.size()
+          && names.containsAll(overload.parameterNames())) {
+        return overload;
+      }
+    }
+    return null;
+  }
+
+  /** The InvalidParams detail for a call with parameters named {@code received}. */
+  String namesMismatch(Collection<String> received) {
+    String expected =
+        byArity.values().stream()
+            .map(overload -> "(" + String.join(", ", overload.parameterNames()) + ")")
+            .collect(Collectors.joining(" or "));
+    return name
+        + " takes parameters named "
+        + expected
+        + ", received ("
+        + String.join(", ", received)
+        + ")";
   }
 
   /** The InvalidParams detail for a call with {@code received} parameters. */

@@ -11,6 +11,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -26,6 +27,9 @@ final class MethodModel {
   /** One entry per Java parameter; {@code null} marks an injected {@link CallContext}. */
   private final List<@Nullable ParameterType> parameters;
 
+  /** The names of the wire parameters, as compiled (with {@code -parameters}: as declared). */
+  private final List<String> parameterNames;
+
   private final int arity;
   private final boolean async;
   private final boolean answersTrue;
@@ -37,11 +41,13 @@ final class MethodModel {
       Object target,
       Method method,
       List<@Nullable ParameterType> parameters,
+      List<String> parameterNames,
       String help) {
     this.name = name;
     this.target = target;
     this.method = method;
     this.parameters = parameters;
+    this.parameterNames = parameterNames;
     this.arity = (int) parameters.stream().filter(p -> p != null).count();
     this.async = CompletionStage.class.isAssignableFrom(method.getReturnType());
     this.answersTrue = isVoid(method.getGenericReturnType());
@@ -64,11 +70,13 @@ final class MethodModel {
     Type[] genericTypes = invocable.getGenericParameterTypes();
     Parameter[] declared = invocable.getParameters();
     List<@Nullable ParameterType> parameters = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (int i = 0; i < types.length; i++) {
       if (types[i] == CallContext.class) {
         parameters.add(null);
         continue;
       }
+      names.add(declared[i].getName());
       try {
         parameters.add(
             ParameterType.of(types[i], genericTypes[i], ParameterType.acceptsNil(declared[i])));
@@ -77,12 +85,35 @@ final class MethodModel {
             name + " parameter " + (parameters.size() + 1) + ": " + e.getMessage(), e);
       }
     }
-    return new MethodModel(name, target, invocable, Collections.unmodifiableList(parameters), help);
+    return new MethodModel(
+        name,
+        target,
+        invocable,
+        Collections.unmodifiableList(parameters),
+        List.copyOf(names),
+        help);
+  }
+
+  /** The full method name, such as {@code stack.pop}. */
+  String name() {
+    return name;
   }
 
   /** How many wire parameters the method takes. */
   int arity() {
     return arity;
+  }
+
+  /** The names of the wire parameters in order, for calls with named parameters. */
+  List<String> parameterNames() {
+    return parameterNames;
+  }
+
+  /** The wire parameters in order, taken from {@code named}, which holds each name once. */
+  List<@Nullable Object> positional(Map<String, @Nullable Object> named) {
+    List<@Nullable Object> params = new ArrayList<>(parameterNames.size());
+    parameterNames.forEach(parameter -> params.add(named.get(parameter)));
+    return params;
   }
 
   /** The help text, {@code ""} when there is none. */

@@ -4,14 +4,20 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How a wire value becomes the value of one declared parameter: numbers widen (an {@code int} takes
- * an XML-RPC {@code int}, an {@code i8} only when it fits), everything else must already be of the
- * parameter's type. Chosen once per parameter at registration.
+ * an XML-RPC {@code int}, an {@code i8} only when it fits); since JSON has no binary or date type,
+ * a {@code byte[]} parameter also takes a base64 string and a {@code LocalDateTime} one a string
+ * such as {@code "20261123T10:00:00"} (the forms JSON-RPC sends them in); everything else must
+ * already be of the parameter's type. Chosen once per parameter at registration.
  */
 final class ParameterType {
   /** Wire value classes; a parameter type must accept at least one of them. */
@@ -31,8 +37,14 @@ final class ParameterType {
     INT,
     LONG,
     DOUBLE,
+    BYTES,
+    DATE_TIME,
     OTHER
   }
+
+  /** How JSON-RPC writes a {@code LocalDateTime}. */
+  private static final DateTimeFormatter JSON_DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuuMMdd'T'HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
   private final Class<?> type;
   private final boolean acceptsNil;
@@ -61,6 +73,12 @@ final class ParameterType {
     }
     if (type == double.class || type == Double.class) {
       return new ParameterType(type, Kind.DOUBLE, name, acceptsNil);
+    }
+    if (type == byte[].class) {
+      return new ParameterType(type, Kind.BYTES, name, acceptsNil);
+    }
+    if (type == LocalDateTime.class) {
+      return new ParameterType(type, Kind.DATE_TIME, name, acceptsNil);
     }
     if (type == boolean.class) {
       return new ParameterType(type, Kind.OTHER, name, acceptsNil);
@@ -132,12 +150,34 @@ final class ParameterType {
           return ((Number) value).doubleValue();
         }
         throw mismatch(value, "");
-      default:
-        if (type.isInstance(value)) {
-          return value;
+      case BYTES:
+        if (value instanceof String text) {
+          try {
+            return Base64.getDecoder().decode(text);
+          } catch (IllegalArgumentException e) {
+            throw mismatch(value, " (not base64)");
+          }
         }
-        throw mismatch(value, "");
+        return other(value);
+      case DATE_TIME:
+        if (value instanceof String text) {
+          try {
+            return LocalDateTime.parse(text, JSON_DATE_TIME);
+          } catch (DateTimeParseException e) {
+            throw mismatch(value, " (not a date and time such as 20261123T10:00:00)");
+          }
+        }
+        return other(value);
+      default:
+        return other(value);
     }
+  }
+
+  private Object other(Object value) {
+    if (type.isInstance(value)) {
+      return value;
+    }
+    throw mismatch(value, "");
   }
 
   private IllegalArgumentException mismatch(@Nullable Object value, String detail) {

@@ -9,23 +9,21 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.rpcservices.master.dispatch.Dispatcher;
-import io.rpcservices.protocol.Limits;
-import io.rpcservices.protocol.XmlRpcCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The master's HTTP/1.1 server on Netty: binds, runs the event loops and stops them. Calls run on
- * the given executor, never on an event loop.
+ * The master's HTTP/1.1 and WebSocket server on Netty: binds, runs the event loops and stops them.
+ * Calls run on the given executor, never on an event loop.
  *
  * <pre>{@code
- * MasterServer server = new MasterServer("127.0.0.1", 0, Duration.ofSeconds(60), Limits.DEFAULT,
- *     dispatcher, executor);
+ * ServerOptions options = new ServerOptions("127.0.0.1", 0, Duration.ofSeconds(60),
+ *     Duration.ofSeconds(30), Duration.ofSeconds(15), Limits.DEFAULT);
+ * MasterServer server = new MasterServer(options, dispatcher, executor);
  * InetSocketAddress bound = server.start();
  * server.close();
  * }</pre>
@@ -41,25 +39,14 @@ public final class MasterServer implements AutoCloseable {
   /**
    * A server, not yet bound.
    *
-   * @param host the address to bind
-   * @param port the port to bind, 0 for a free one
-   * @param idleTimeout how long a connection may be idle, or stall in a request, before it closes
-   * @param limits the body cap and the codec's limits
+   * @param options where to listen, timeouts and limits
    * @param dispatcher where calls go
    * @param executor where requests are decoded and service methods run
    */
-  public MasterServer(
-      String host,
-      int port,
-      Duration idleTimeout,
-      Limits limits,
-      Dispatcher dispatcher,
-      Executor executor) {
-    this.host = host;
-    this.port = port;
-    XmlRpcEndpoint endpoint = new XmlRpcEndpoint(new XmlRpcCodec(limits), dispatcher, executor);
-    int maxBodyBytes = (int) Math.min(limits.maxBodyBytes(), Integer.MAX_VALUE);
-    this.initializer = new MasterServerInitializer(endpoint, maxBodyBytes, idleTimeout);
+  public MasterServer(ServerOptions options, Dispatcher dispatcher, Executor executor) {
+    this.host = options.host();
+    this.port = options.port();
+    this.initializer = new MasterServerInitializer(new FrontEnd(options, dispatcher, executor));
   }
 
   /**

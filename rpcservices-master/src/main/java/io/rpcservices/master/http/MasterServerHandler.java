@@ -11,6 +11,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.rpcservices.master.CallContext;
@@ -22,11 +24,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Serves one connection: hands each XML-RPC request to the {@link XmlRpcEndpoint} and writes the
- * answers in request order (HTTP pipelining), with keep-alive. A connection is closed when idle,
- * but never while one of its calls is in flight. When the client goes away (or only shuts down its
- * output), its calls in flight are cancelled, so that a waiting pop hands its item to another
- * waiter rather than to a closed socket. All state is touched on the channel's event loop only.
+ * Serves one connection: hands each RPC request to the {@link Endpoint} of its route (XML-RPC or
+ * JSON-RPC, on the master or a group gateway) and writes the answers in request order (HTTP
+ * pipelining), with keep-alive. A completed WebSocket handshake turns the connection into a {@link
+ * WebSocketSessionHandler}'s. A connection is closed when idle, but never while one of its calls is
+ * in flight. When the client goes away (or only shuts down its output), its calls in flight are
+ * cancelled, so that a waiting pop hands its item to another waiter rather than to a closed socket.
+ * All state is touched on the channel's event loop only.
  */
 final class MasterServerHandler extends ChannelInboundHandlerAdapter {
   private static final System.Logger LOGGER = System.getLogger(MasterServerHandler.class.getName());
@@ -34,23 +38,23 @@ final class MasterServerHandler extends ChannelInboundHandlerAdapter {
   /** Pipelined calls of one connection in flight at once; beyond that, reading pauses. */
   private static final int MAX_CALLS_IN_FLIGHT = 16;
 
-  private final XmlRpcEndpoint endpoint;
+  private final FrontEnd frontEnd;
   private final Map<Long, CompletableFuture<byte[]>> calls = new HashMap<>();
   private final Map<Long, FullHttpResponse> ready = new HashMap<>();
-  private CallContext context = new CallContext("unknown");
+  private String remoteAddress = "unknown";
   private long received;
   private long written;
   private boolean closing;
 
-  MasterServerHandler(XmlRpcEndpoint endpoint) {
-    this.endpoint = endpoint;
+  MasterServerHandler(FrontEnd frontEnd) {
+    this.frontEnd = frontEnd;
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     SocketAddress address = ctx.channel().remoteAddress();
     if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-      context = new CallContext(inet.getAddress().getHostAddress());
+      remoteAddress = inet.getAddress().getHostAddress();
     }
     ctx.fireChannelActive();
   }
@@ -71,27 +75,48 @@ final class MasterServerHandler extends ChannelInboundHandlerAdapter {
       request.release();
       answer(ctx, sequence, Reply.badRequest(cause).toResponse());
     } else if (msg instanceof FullHttpRequest request) {
-      boolean keepAlive = HttpUtil.isKeepAlive(request);
-      HttpVersion version = request.protocolVersion();
-      closing = !keepAlive;
-      CompletableFuture<byte[]> call = endpoint.call(request.content(), context);
-      calls.put(sequence, call);
-      call.whenComplete(
-          (body, error) ->
-              ctx.executor()
-                  .execute(
-                      () -> {
-                        calls.remove(sequence);
-                        if (error == null && ctx.channel().isActive()) {
-                          answer(ctx, sequence, xmlResponse(body, version, keepAlive));
-                        }
-                        updateReading(ctx);
-                      }));
+      Route route = Route.of(new QueryStringDecoder(request.uri()).rawPath());
+      if (route != null && route.kind() == Route.Kind.WEB_SOCKET) {
+        frontEnd.handshake(ctx, request);
+        return;
+      } else if (route == null || !route.takesCalls()) {
+        // Only a request that the guard let through and the WebSocket handler did not take.
+        closing = true;
+        request.release();
+        answer(ctx, sequence, Reply.notFound(request.uri(), true).toResponse());
+      } else {
+        call(ctx, sequence, request, route);
+      }
     } else {
       ReferenceCountUtil.release(msg);
       throw new IllegalStateException("unexpected message: " + msg.getClass().getName());
     }
     updateReading(ctx);
+  }
+
+  private void call(
+      ChannelHandlerContext ctx, long sequence, FullHttpRequest request, Route route) {
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    HttpVersion version = request.protocolVersion();
+    closing = !keepAlive;
+    Endpoint endpoint = frontEnd.endpoint(route);
+    CallContext context = frontEnd.context(remoteAddress, request, route);
+    CompletableFuture<byte[]> call = endpoint.call(request.content(), context);
+    calls.put(sequence, call);
+    call.whenComplete(
+        (body, error) ->
+            ctx.executor()
+                .execute(
+                    () -> {
+                      calls.remove(sequence);
+                      if (error == null && ctx.channel().isActive()) {
+                        answer(
+                            ctx,
+                            sequence,
+                            response(body, endpoint.contentType(), version, keepAlive));
+                      }
+                      updateReading(ctx);
+                    }));
   }
 
   @Override
@@ -102,6 +127,10 @@ final class MasterServerHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+      frontEnd.upgrade(ctx.pipeline(), this, remoteAddress);
+      return;
+    }
     if (event instanceof IdleStateEvent) {
       // Idle, or stalled in the middle of a request; a call in flight (such as a pop waiting for
       // an item) is not idleness.
@@ -125,7 +154,7 @@ final class MasterServerHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    LOGGER.log(Level.DEBUG, "closing connection from " + context.remoteAddress(), cause);
+    LOGGER.log(Level.DEBUG, "closing connection from " + remoteAddress, cause);
     ctx.close();
   }
 
@@ -156,10 +185,17 @@ final class MasterServerHandler extends ChannelInboundHandlerAdapter {
         .setAutoRead(!closing && calls.size() < MAX_CALLS_IN_FLIGHT && ctx.channel().isWritable());
   }
 
-  private static FullHttpResponse xmlResponse(byte[] body, HttpVersion version, boolean keepAlive) {
+  /** The answer: {@code 200} with {@code body}, or {@code 204} when the body is empty. */
+  private static FullHttpResponse response(
+      byte[] body, String contentType, HttpVersion version, boolean keepAlive) {
+    if (body.length == 0) {
+      FullHttpResponse empty = new DefaultFullHttpResponse(version, HttpResponseStatus.NO_CONTENT);
+      HttpUtil.setKeepAlive(empty, keepAlive);
+      return empty;
+    }
     FullHttpResponse response =
         new DefaultFullHttpResponse(version, HttpResponseStatus.OK, Unpooled.wrappedBuffer(body));
-    response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/xml; charset=utf-8");
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     HttpUtil.setContentLength(response, body.length);
     HttpUtil.setKeepAlive(response, keepAlive);
     return response;

@@ -57,6 +57,11 @@ record Reply(HttpResponseStatus status, String text, boolean close, @Nullable St
         null);
   }
 
+  /** {@code 400} for a header whose value is refused; the connection is closed. */
+  static Reply invalidHeader(String detail) {
+    return new Reply(HttpResponseStatus.BAD_REQUEST, detail, true, null);
+  }
+
   /** {@code 400}, {@code 414} or {@code 431} for a request the HTTP decoder refused. */
   static Reply badRequest(Throwable cause) {
     if (cause instanceof TooLongHttpLineException) {

@@ -21,7 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
  * answer, all on the call executor. A call that answers later (a {@link
  * java.util.concurrent.CompletionStage}) holds no thread while it waits.
  */
-final class XmlRpcEndpoint {
+final class XmlRpcEndpoint implements Endpoint {
   private static final System.Logger LOGGER = System.getLogger(XmlRpcEndpoint.class.getName());
   private static final String UNKNOWN_METHOD = "(undecoded request)";
 
@@ -40,7 +40,8 @@ final class XmlRpcEndpoint {
    * method releases. The future always completes with a body (a fault if anything fails), unless it
    * is cancelled, which cancels the call.
    */
-  CompletableFuture<byte[]> call(ByteBuf body, CallContext context) {
+  @Override
+  public CompletableFuture<byte[]> call(ByteBuf body, CallContext context) {
     CompletableFuture<byte[]> answer = new CompletableFuture<>();
     try {
       executor.execute(() -> serve(body, context, answer));
@@ -49,6 +50,11 @@ final class XmlRpcEndpoint {
       answer.complete(encode(Dispatcher.toFault(UNKNOWN_METHOD, e), UNKNOWN_METHOD));
     }
     return answer;
+  }
+
+  @Override
+  public String contentType() {
+    return "text/xml; charset=utf-8";
   }
 
   private void serve(ByteBuf body, CallContext context, CompletableFuture<byte[]> answer) {

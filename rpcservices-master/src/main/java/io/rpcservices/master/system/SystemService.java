@@ -2,7 +2,7 @@ package io.rpcservices.master.system;
 
 import io.rpcservices.master.CallContext;
 import io.rpcservices.master.dispatch.Dispatcher;
-import io.rpcservices.master.dispatch.MethodGroup;
+import io.rpcservices.master.dispatch.MethodInfo;
 import io.rpcservices.protocol.FaultCode;
 import io.rpcservices.protocol.FaultException;
 import io.rpcservices.protocol.Help;
@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code system} service: introspection ({@code listMethods}, {@code methodHelp}, {@code
  * methodSignature}), {@code multicall} and {@code getCapabilities}, as XML-RPC servers commonly
- * have them.
+ * have them. Introspection covers remote services too, and through a group gateway only what the
+ * gateway serves.
  *
  * <pre>{@code
  * builder.service("system", new SystemService(dispatcher::get));
@@ -33,24 +34,24 @@ public final class SystemService {
     this.dispatcher = dispatcher;
   }
 
-  /** The names of all methods, sorted. */
+  /** The names of all methods the caller can reach, sorted. */
   @Help("Lists the names of all methods, sorted.")
-  public List<String> listMethods() {
-    return dispatcher.get().registry().methodNames();
+  public List<String> listMethods(CallContext call) {
+    return dispatcher.get().registry().methodNames(call.group());
   }
 
   /** The help text of {@code name}, {@code ""} if it has none. */
   @Help("Returns the help text of a method, or an empty string.")
-  public String methodHelp(String name) {
-    return method(name).help();
+  public String methodHelp(CallContext call, String name) {
+    return method(call, name).help();
   }
 
   /** The signatures of {@code name}: per overload, the result type and then the parameter types. */
   @Help(
       "Returns the signatures of a method: per overload an array of the result type followed by"
           + " the parameter types, as XML-RPC type names ('undef' for any type).")
-  public List<List<String>> methodSignature(String name) {
-    return method(name).signatures();
+  public List<List<String>> methodSignature(CallContext call, String name) {
+    return method(call, name).signatures();
   }
 
   /**
@@ -82,11 +83,11 @@ public final class SystemService {
     return capabilities;
   }
 
-  private MethodGroup method(String name) {
+  private MethodInfo method(CallContext call, String name) {
     return dispatcher
         .get()
         .registry()
-        .method(name)
+        .describe(name, call.group())
         .orElseThrow(
             () -> new FaultException(FaultCode.METHOD_NOT_FOUND, "no such method: " + name));
   }

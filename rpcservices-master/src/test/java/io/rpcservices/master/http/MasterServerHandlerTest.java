@@ -16,8 +16,8 @@ import io.rpcservices.master.dispatch.Dispatcher;
 import io.rpcservices.master.dispatch.ServiceModel;
 import io.rpcservices.master.dispatch.ServiceRegistry;
 import io.rpcservices.protocol.Limits;
-import io.rpcservices.protocol.XmlRpcCodec;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -41,8 +41,14 @@ class MasterServerHandlerTest {
   private final EmbeddedChannel channel =
       new EmbeddedChannel(
           new MasterServerHandler(
-              new XmlRpcEndpoint(
-                  new XmlRpcCodec(Limits.DEFAULT),
+              new FrontEnd(
+                  new ServerOptions(
+                      "127.0.0.1",
+                      0,
+                      Duration.ofSeconds(60),
+                      Duration.ofSeconds(30),
+                      Duration.ofSeconds(15),
+                      Limits.DEFAULT),
                   new Dispatcher(new ServiceRegistry(List.of(ServiceModel.of("steps", steps)))),
                   Runnable::run)));
 
