@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.rpcservices.client.ParseError;
 import io.rpcservices.client.RemoteFaultException;
 import io.rpcservices.client.RpcClient;
 import io.rpcservices.client.RpcTimeoutException;
@@ -232,6 +233,111 @@ class HttpTransportTest {
     assertThatThrownBy(() -> RpcClient.connect(url).call("test.nobody"))
         .isInstanceOf(TransportException.class)
         .hasMessage("test.nobody at " + url + "/RPC2: cannot connect");
+  }
+
+  @Test
+  void tellTheMasterTheTimeoutInDecimalSeconds() {
+    List<String> headers = new ArrayList<>();
+    String url =
+        serve(
+            exchange -> {
+              headers.add(exchange.getRequestHeaders().getFirst("X-Rpc-Timeout"));
+              byte[] body = OK_REPLY.getBytes(UTF_8);
+              exchange.sendResponseHeaders(200, body.length);
+              try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+              }
+            });
+    RpcClient client = RpcClient.connect(url);
+
+    client.call("test.ping");
+    client.withTimeout(Duration.ofMillis(1500)).call("test.ping");
+    client.withTimeout(Duration.ofMillis(250)).call("test.ping");
+
+    assertThat(headers).containsExactly("30", "1.5", "0.25");
+  }
+
+  @Test
+  void postJsonRpcAndReadTheAnswerById() {
+    List<String> requests = new ArrayList<>();
+    String url = serveJson(requests, "{\"jsonrpc\":\"2.0\",\"result\":[42,\"x\"],\"id\":1}");
+    RpcClient client = RpcClient.connect(url + "/jsonrpc");
+
+    assertThat(client.call("test.pair", 6, "x")).isEqualTo(List.of(42, "x"));
+    assertThat(requests)
+        .containsExactly(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"test.pair\",\"params\":[6,\"x\"],\"id\":1}");
+  }
+
+  @Test
+  void raiseTheErrorThatAnswersAnUnreadableJsonRpcRequest() {
+    String url =
+        serveJson(
+            new ArrayList<>(),
+            "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"ParseError: bad\","
+                + "\"data\":{\"type\":\"ParseError\"}},\"id\":null}");
+
+    assertThatThrownBy(() -> RpcClient.connect(url + "/jsonrpc").call("test.any"))
+        .isExactlyInstanceOf(ParseError.class)
+        .hasMessage("ParseError: bad");
+  }
+
+  @Test
+  void matchJsonRpcBatchAnswersToTheirCallsWhateverTheirOrder() {
+    String url =
+        serveJson(
+            new ArrayList<>(),
+            "[{\"jsonrpc\":\"2.0\",\"error\":{\"code\":100,\"message\":\"StackIndexError: empty\"},"
+                + "\"id\":2},{\"jsonrpc\":\"2.0\",\"result\":\"pong\",\"id\":1}]");
+
+    List<Object> results =
+        RpcClient.connect(url + "/jsonrpc")
+            .batch()
+            .call("master.ping")
+            .call("stack.pop", "in")
+            .execute();
+
+    assertThat(results.get(0)).isEqualTo("pong");
+    assertThat(results.get(1))
+        .isExactlyInstanceOf(StackIndexError.class)
+        .hasFieldOrPropertyWithValue("message", "StackIndexError: empty");
+  }
+
+  @Test
+  void refuseJsonRpcReplyWithoutTheCallsId() {
+    String url = serveJson(new ArrayList<>(), "{\"jsonrpc\":\"2.0\",\"result\":1,\"id\":7}");
+
+    assertThatThrownBy(() -> RpcClient.connect(url + "/jsonrpc").call("test.other"))
+        .isInstanceOf(TransportException.class)
+        .hasMessage(
+            "test.other at "
+                + url
+                + "/jsonrpc: invalid response: no response with id 1 (expected: one)");
+  }
+
+  private String serveJson(List<String> requests, String reply) {
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    server.createContext(
+        "/",
+        exchange -> {
+          try (InputStream in = exchange.getRequestBody()) {
+            requests.add(new String(in.readAllBytes(), UTF_8));
+          }
+          byte[] body = reply.getBytes(UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.start();
+    servers.add(() -> server.stop(0));
+    return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   private static String reply(String value) {
