@@ -10,10 +10,14 @@ import io.rpcservices.master.store.InMemoryStateStore;
 import io.rpcservices.master.store.StateStore;
 import io.rpcservices.master.system.MasterService;
 import io.rpcservices.master.system.SystemService;
+import io.rpcservices.master.worker.MgtService;
+import io.rpcservices.master.worker.WorkerPools;
+import io.rpcservices.master.worker.WorkerService;
 import io.rpcservices.protocol.Limits;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +58,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Master implements AutoCloseable {
   private static final System.Logger LOGGER = System.getLogger(Master.class.getName());
-  private static final Set<String> RESERVED = Set.of("system", "master");
+  private static final Set<String> RESERVED =
+      Set.of("system", "master", "worker", "mgt", "events");
   private static final int CALL_THREADS = 256;
 
   private final String host;
@@ -275,7 +280,7 @@ public final class Master implements AutoCloseable {
         CompletableFuture<Dispatcher> dispatcher = new CompletableFuture<>();
         add(all, "system", new SystemService(dispatcher::join));
         add(all, "master", new MasterService(dispatcher::join, stateStore));
-        dispatcher.complete(new Dispatcher(new ServiceRegistry(all.values())));
+        dispatcher.complete(new Dispatcher(new ServiceRegistry(all.values()), stateStore::durable));
         return new Master(this, scheduler, dispatcher.join());
       } catch (RuntimeException e) {
         scheduler.shutdownNow();

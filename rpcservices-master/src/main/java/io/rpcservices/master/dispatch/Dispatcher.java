@@ -11,6 +11,8 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,10 +33,22 @@ public final class Dispatcher {
   private static final System.Logger LOGGER = System.getLogger(Dispatcher.class.getName());
 
   private final ServiceRegistry registry;
+  private final Supplier<? extends CompletionStage<Void>> durable;
 
   /** A dispatcher to the services of {@code registry}. */
   public Dispatcher(ServiceRegistry registry) {
+    this(registry, () -> CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * A dispatcher to the services of {@code registry} that answers a call to a local service only
+   * once the stage {@code durable} gives after the method returned has completed: the master passes
+   * {@link io.rpcservices.master.store.StateStore#durable()}, so that no answer leaves before the
+   * mutations it acknowledges are durable.
+   */
+  public Dispatcher(ServiceRegistry registry, Supplier<? extends CompletionStage<Void>> durable) {
     this.registry = registry;
+    this.durable = durable;
   }
 
   /** The services this dispatcher calls. */
@@ -109,7 +123,7 @@ public final class Dispatcher {
     }
   }
 
-  private static CompletableFuture<RpcResponse> invoke(
+  private CompletableFuture<RpcResponse> invoke(
       MethodModel method, List<@Nullable Object> params, CallContext context) {
     Object[] arguments;
     try {
@@ -120,7 +134,9 @@ public final class Dispatcher {
     CompletableFuture<@Nullable Object> call = method.invoke(arguments);
     CompletableFuture<RpcResponse> response =
         call.handle(
-            (value, error) -> error == null ? new Success(value) : toFault(method.name(), error));
+                (value, error) ->
+                    error == null ? new Success(value) : toFault(method.name(), error))
+            .thenCompose(answer -> whenDurable(method.name(), answer));
     response.whenComplete(
         (value, error) -> {
           if (response.isCancelled()) {
@@ -128,6 +144,11 @@ public final class Dispatcher {
           }
         });
     return response;
+  }
+
+  /** {@code answer} once what the call changed is durable; InternalError if that failed. */
+  private CompletionStage<RpcResponse> whenDurable(String name, RpcResponse answer) {
+    return durable.get().handle((done, error) -> error == null ? answer : toFault(name, error));
   }
 
   private static CompletableFuture<RpcResponse> notFound(String name) {
