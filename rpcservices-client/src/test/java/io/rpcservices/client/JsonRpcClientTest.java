@@ -135,22 +135,6 @@ class JsonRpcClientTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = Protocol.class,
-      names = {"XML_RPC", "JSON_RPC"})
-  void masterAnswersCallTimeoutErrorBeforeTheLocalDeadlineOverHttp(Protocol protocol) {
-    try (RpcClient client = client(protocol).withTimeout(Duration.ofMillis(500))) {
-      client.call("stack.create", "waiting-" + protocol);
-
-      assertTimeoutPreemptively(
-          Duration.ofSeconds(5),
-          () ->
-              assertThatThrownBy(() -> client.call("stack.pop", "waiting-" + protocol, 3))
-                  .isExactlyInstanceOf(CallTimeoutError.class));
-    }
-  }
-
   @Test
   void webSocketCallGivesUpAtItsTimeout() {
     try (RpcClient client = client(Protocol.WEBSOCKET).withTimeout(Duration.ofMillis(300))) {
