@@ -1,8 +1,15 @@
 package io.rpcservices.cli;
 
 import io.rpcservices.master.Master;
+import io.rpcservices.master.store.InMemoryStateStore;
+import io.rpcservices.master.store.StateStore;
+import io.rpcservices.master.store.durable.DataDirectoryException;
+import io.rpcservices.master.store.durable.DurableStateStore;
+import io.rpcservices.master.store.durable.SyncMode;
 import java.io.PrintWriter;
+import java.lang.System.Logger.Level;
 import java.net.SocketException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +29,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs a master that hosts the built-in services (stack, storage, provider) and your own,"
           + " until Ctrl-C.",
+      "The state lives in --data-dir and survives a crash or a restart; --in-memory opts out.",
       "Each --service NAME=CLASS makes one instance of CLASS with its public no-argument"
           + " constructor and hosts its public methods as NAME.<method>; CLASS is loaded from"
           + " --classpath.",
@@ -29,6 +37,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExample:%n",
     footer = "  rpcservices master --service math=com.example.MathService --classpath math.jar")
 final class MasterCommand implements Callable<Integer> {
+  private static final System.Logger LOGGER = System.getLogger(MasterCommand.class.getName());
+
   @Spec private CommandSpec spec;
 
   @Option(
@@ -61,6 +71,30 @@ final class MasterCommand implements Callable<Integer> {
   private @Nullable Long idleTimeoutSeconds;
 
   @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "rpcservices-data",
+      description =
+          "Keeps the state (stacks, storages, provider clients) in DIR, so that a master killed"
+              + " and started again has everything it acknowledged (default: ./${DEFAULT-VALUE}).")
+  private Path dataDirectory;
+
+  @Option(
+      names = "--in-memory",
+      description = "Keeps the state in memory only: gone when the master stops.")
+  private boolean inMemory;
+
+  @Option(
+      names = "--sync",
+      paramLabel = "MODE",
+      defaultValue = "process",
+      description =
+          "process: what the master acknowledged survives a crash of the master (default);"
+              + " fsync: also a power loss, as each answer waits for a disk sync shared by the"
+              + " calls of that moment.")
+  private String sync;
+
+  @Option(
       names = "--service",
       paramLabel = "NAME=CLASS",
       description = "Hosts a new instance of CLASS as NAME; repeatable.")
@@ -78,9 +112,17 @@ final class MasterCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    StateStore store;
+    try {
+      store = openStore();
+    } catch (DataDirectoryException e) {
+      err.println("master: " + e.getMessage());
+      return CommandLine.ExitCode.SOFTWARE;
+    }
+    LOGGER.log(Level.INFO, "rpcservices master state: " + store.description());
     Master master;
     try {
-      master = build().start();
+      master = build(store).start();
     } catch (StartupException e) {
       err.println("master: " + e.getMessage());
       return CommandLine.ExitCode.SOFTWARE;
@@ -96,17 +138,36 @@ final class MasterCommand implements Callable<Integer> {
     return serveUntilStopped(master);
   }
 
-  private Master build() {
-    Master.Builder builder =
-        Master.builder()
-            .host(host)
-            .port(port)
-            .clientTimeout(Duration.ofSeconds(positive("--client-timeout", clientTimeoutSeconds)));
-    if (idleTimeoutSeconds != null) {
-      builder.idleTimeout(Duration.ofSeconds(positive("--idle-timeout", idleTimeoutSeconds)));
+  private StateStore openStore() {
+    SyncMode mode;
+    try {
+      mode = SyncMode.of(sync);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--sync: " + sync + " (expected: process or fsync)");
     }
-    ServiceInstances.over(classpath).create(services).forEach(builder::service);
-    return builder.build();
+    return inMemory ? new InMemoryStateStore() : DurableStateStore.open(dataDirectory, mode);
+  }
+
+  /** The master over {@code store}, which it closes; if it cannot be built, the store is closed. */
+  private Master build(StateStore store) {
+    try {
+      Master.Builder builder =
+          Master.builder()
+              .host(host)
+              .port(port)
+              .stateStore(store)
+              .clientTimeout(
+                  Duration.ofSeconds(positive("--client-timeout", clientTimeoutSeconds)));
+      if (idleTimeoutSeconds != null) {
+        builder.idleTimeout(Duration.ofSeconds(positive("--idle-timeout", idleTimeoutSeconds)));
+      }
+      ServiceInstances.over(classpath).create(services).forEach(builder::service);
+      return builder.build();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
   }
 
   /**

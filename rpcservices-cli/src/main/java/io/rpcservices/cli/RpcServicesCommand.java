@@ -4,12 +4,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code rpcservices} command: runs a master, calls a method, or monitors a master.
+ * The {@code rpcservices} command: runs a master, calls a method, monitors a master, or dumps and
+ * restores a master's state.
  *
  * <pre>{@code
  * rpcservices master --service math=com.example.MathService --classpath math.jar
  * rpcservices call stack.push in '{"job": 1}'
  * rpcservices monitor --url http://10.0.0.5:8000
+ * rpcservices dump --data-dir rpcservices-data --output state.json
  * }</pre>
  */
 @Command(
@@ -17,7 +19,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Scalable distributed components over XML-RPC and JSON-RPC.",
-    subcommands = {MasterCommand.class, CallCommand.class, MonitorCommand.class},
+    subcommands = {
+      MasterCommand.class,
+      CallCommand.class,
+      MonitorCommand.class,
+      DumpCommand.class,
+      RestoreCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success",

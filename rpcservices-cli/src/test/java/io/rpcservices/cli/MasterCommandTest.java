@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rpcservices.client.RpcClient;
+import io.rpcservices.master.store.durable.DurableStateStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -12,7 +13,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -46,6 +49,8 @@ class MasterCommandTest {
   private final Logger masterLog = Logger.getLogger("io.rpcservices.master.Master");
 
   @TempDir Path temp;
+  private Thread runningThread;
+  private CompletableFuture<Integer> running;
 
   @Test
   void hostsAServiceClassLoadedFromAClasspathJar() throws Exception {
@@ -64,6 +69,7 @@ class MasterCommandTest {
                 exitCode.complete(
                     commandLine.execute(
                         "master",
+                        "--in-memory",
                         "--port",
                         "0",
                         "--service",
@@ -90,7 +96,14 @@ class MasterCommandTest {
 
     CliRun run =
         CliRun.of(
-            "master", "--port", "0", "--service", "math=demo.Math", "--classpath", jar.toString());
+            "master",
+            "--in-memory",
+            "--port",
+            "0",
+            "--service",
+            "math=demo.Math",
+            "--classpath",
+            jar.toString());
 
     assertThat(run)
         .isEqualTo(
@@ -104,7 +117,8 @@ class MasterCommandTest {
   void reportsAClassWithoutANoArgumentConstructor() {
     String className = NeedsArgument.class.getName();
 
-    CliRun run = CliRun.of("master", "--port", "0", "--service", "math=" + className);
+    CliRun run =
+        CliRun.of("master", "--in-memory", "--port", "0", "--service", "math=" + className);
 
     assertThat(run)
         .isEqualTo(
@@ -118,7 +132,9 @@ class MasterCommandTest {
   void reportsAMissingClasspathEntry() {
     Path missing = temp.resolve("missing.jar");
 
-    CliRun run = CliRun.of("master", "--service", "m=demo.Math", "--classpath", missing.toString());
+    CliRun run =
+        CliRun.of(
+            "master", "--in-memory", "--service", "m=demo.Math", "--classpath", missing.toString());
 
     assertThat(run)
         .isEqualTo(new CliRun(1, "", "master: classpath entry not found: " + missing + "\n"));
@@ -129,7 +145,7 @@ class MasterCommandTest {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       String port = String.valueOf(taken.getLocalPort());
 
-      CliRun run = CliRun.of("master", "--host", "127.0.0.1", "--port", port);
+      CliRun run = CliRun.of("master", "--in-memory", "--host", "127.0.0.1", "--port", port);
 
       assertThat(run)
           .isEqualTo(
@@ -142,10 +158,83 @@ class MasterCommandTest {
 
   @Test
   void refusesATimeoutThatIsNotPositive() {
-    CliRun run = CliRun.of("master", "--client-timeout", "0");
+    CliRun run = CliRun.of("master", "--in-memory", "--client-timeout", "0");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith("--client-timeout: 0 (expected: > 0)\n");
+  }
+
+  @Test
+  void keepsItsStateInTheDataDirectoryAcrossARestart() throws Exception {
+    Path data = temp.resolve("data");
+    String url = startMaster("--port", "0", "--data-dir", data.toString());
+    try {
+      RpcClient client = RpcClient.connect(url);
+      client.call("stack.create", "jobs");
+      client.call("stack.push", "jobs", "job 1");
+      assertThat(((Map<?, ?>) client.call("master.info")).get("store"))
+          .isEqualTo("durable (rocksdb, sync=process) at " + data.toAbsolutePath());
+    } finally {
+      stopMaster();
+    }
+    url = startMaster("--port", "0", "--data-dir", data.toString(), "--sync", "fsync");
+    try {
+      RpcClient client = RpcClient.connect(url);
+      assertThat(client.call("stack.pop", "jobs")).isEqualTo("job 1");
+      assertThat(((Map<?, ?>) client.call("master.info")).get("store"))
+          .isEqualTo("durable (rocksdb, sync=fsync) at " + data.toAbsolutePath());
+    } finally {
+      stopMaster();
+    }
+  }
+
+  @Test
+  void refusesADataDirectoryInUse() {
+    Path data = temp.resolve("data");
+    try (DurableStateStore store = DurableStateStore.open(data)) {
+      CliRun run = CliRun.of("master", "--port", "0", "--data-dir", data.toString());
+
+      assertThat(run)
+          .isEqualTo(
+              new CliRun(
+                  1,
+                  "",
+                  "master: data directory "
+                      + data.toAbsolutePath()
+                      + " is in use by another master (pid "
+                      + ProcessHandle.current().pid()
+                      + "): stop it first, or choose another data directory\n"));
+    }
+  }
+
+  @Test
+  void refusesAnUnknownSyncMode() {
+    CliRun run = CliRun.of("master", "--sync", "sometimes", "--data-dir", temp.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("--sync: sometimes (expected: process or fsync)\n");
+  }
+
+  private String startMaster(String... args) throws Exception {
+    ListeningHandler listening = new ListeningHandler();
+    masterLog.addHandler(listening);
+    List<String> command = new ArrayList<>(List.of("master"));
+    command.addAll(List.of(args));
+    running = new CompletableFuture<>();
+    CompletableFuture<Integer> exitCode = running;
+    runningThread =
+        new Thread(() -> exitCode.complete(CliRun.of(command.toArray(String[]::new)).exitCode()));
+    runningThread.start();
+    try {
+      return listening.url.get(30, TimeUnit.SECONDS);
+    } finally {
+      masterLog.removeHandler(listening);
+    }
+  }
+
+  private void stopMaster() throws Exception {
+    runningThread.interrupt();
+    assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
   }
 
   private Path compileIntoJar(String className, String source) throws IOException {

@@ -57,6 +57,11 @@ final class DumpObjects {
     return text;
   }
 
+  static @Nullable String optionalText(Map<String, @Nullable Object> fields, String name) {
+    Object value = fields.get(name);
+    return value == null ? null : text(fields, name);
+  }
+
   static List<?> list(Map<String, @Nullable Object> fields, String name) {
     if (!(fields.get(name) instanceof List<?> list)) {
       throw new DumpFormatException("member '" + name + "' missing or not an array");

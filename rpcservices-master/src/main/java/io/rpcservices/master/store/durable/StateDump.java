@@ -1,6 +1,5 @@
 package io.rpcservices.master.store.durable;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -10,13 +9,14 @@ import io.rpcservices.master.store.ClientMessage;
 import io.rpcservices.master.store.ClientRecord;
 import io.rpcservices.master.store.Reservation;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * try (DurableStateStore store = DurableStateStore.open(Path.of("rpcservices-data"));
- *     OutputStream out = Files.newOutputStream(Path.of("state.json"))) {
+ *     Writer out = Files.newBufferedWriter(Path.of("state.json"))) {
  *   StateDump.write(store, out);
  * }
  * }</pre>
@@ -43,8 +43,8 @@ public final class StateDump {
   private StateDump() {}
 
   /** Writes the state of {@code store} to {@code out} (left open). */
-  public static void write(DurableStateStore store, OutputStream out) throws IOException {
-    try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+  public static void write(DurableStateStore store, Writer out) throws IOException {
+    try (JsonGenerator json = JSON.createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
@@ -76,18 +76,20 @@ public final class StateDump {
   }
 
   /**
-   * Reads a dump from {@code in} into {@code store}, which must be empty.
+   * Reads a dump from {@code in} into {@code store}, which must be empty. The whole dump is read
+   * before anything is written, so a dump that does not read leaves the store empty.
    *
    * @throws DumpFormatException if {@code in} is not a dump this version reads
    * @throws IllegalStateException if the store is not empty
    */
-  public static void read(InputStream in, DurableStateStore store) throws IOException {
+  public static void read(Reader in, DurableStateStore store) throws IOException {
     if (!store.stacks().names().isEmpty()
         || !store.parameters().names().isEmpty()
         || !store.clients().names().isEmpty()) {
       throw new IllegalStateException(
           "data directory " + store.directory() + " is not empty: restore into a new one");
     }
+    List<Consumer<DurableStateStore>> writes = new ArrayList<>();
     try (JsonParser json = JSON.createParser(in)) {
       DumpValues.expect(json, json.nextToken(), JsonToken.START_OBJECT, "a dump object");
       for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
@@ -95,15 +97,16 @@ public final class StateDump {
         switch (field) {
           case "format" -> checkFormat(json.getText());
           case "version" -> checkVersion(json.getIntValue());
-          case "stacks" -> forEach(json, () -> readStack(json, store));
-          case "storages" -> forEach(json, () -> readStorage(json, store));
-          case "clients" -> forEach(json, () -> readClient(json, store));
+          case "stacks" -> forEach(json, () -> writes.add(readStack(json)));
+          case "storages" -> forEach(json, () -> writes.add(readStorage(json)));
+          case "clients" -> forEach(json, () -> writes.add(readClient(json)));
           default -> throw new DumpFormatException("unknown member '" + field + "'");
         }
       }
     } catch (DateTimeParseException | IllegalArgumentException e) {
       throw new DumpFormatException(e.getMessage());
     }
+    writes.forEach(write -> write.accept(store));
   }
 
   private static void writeStack(JsonGenerator json, DurableStackStore.StackState stack)
@@ -150,37 +153,42 @@ public final class StateDump {
     json.writeEndObject();
   }
 
-  private static void readStack(JsonParser json, DurableStateStore store) throws IOException {
+  private static Consumer<DurableStateStore> readStack(JsonParser json) throws IOException {
     Map<String, @Nullable Object> fields = DumpObjects.read(json, "stack");
     String name = DumpObjects.text(fields, "name");
-    store.stacks().create(name);
-    store.stacks().pushAll(name, DumpObjects.list(fields, "items"));
-    for (Map<String, @Nullable Object> held : DumpObjects.objects(fields, "reservations")) {
-      store
-          .stacks()
-          .hold(
-              name,
-              new Reservation(
-                  DumpObjects.text(held, "ticket"),
-                  held.get("data"),
-                  Instant.parse(DumpObjects.text(held, "deadline"))));
+    List<?> items = DumpObjects.list(fields, "items");
+    List<Reservation> held = new ArrayList<>();
+    for (Map<String, @Nullable Object> reservation : DumpObjects.objects(fields, "reservations")) {
+      held.add(
+          new Reservation(
+              DumpObjects.text(reservation, "ticket"),
+              reservation.get("data"),
+              Instant.parse(DumpObjects.text(reservation, "deadline"))));
     }
+    return store -> {
+      store.stacks().create(name);
+      store.stacks().pushAll(name, items);
+      held.forEach(reservation -> store.stacks().hold(name, reservation));
+    };
   }
 
-  private static void readStorage(JsonParser json, DurableStateStore store) throws IOException {
+  private static Consumer<DurableStateStore> readStorage(JsonParser json) throws IOException {
     Map<String, @Nullable Object> fields = DumpObjects.read(json, "storage");
     String name = DumpObjects.text(fields, "name");
-    store.parameters().create(name);
-    store.parameters().setAll(name, DumpObjects.struct(fields, "parameters"));
+    Map<String, @Nullable Object> parameters = DumpObjects.struct(fields, "parameters");
+    return store -> {
+      store.parameters().create(name);
+      store.parameters().setAll(name, parameters);
+    };
   }
 
-  private static void readClient(JsonParser json, DurableStateStore store) throws IOException {
+  private static Consumer<DurableStateStore> readClient(JsonParser json) throws IOException {
     Map<String, @Nullable Object> fields = DumpObjects.read(json, "client");
     List<ClientMessage> messages = new ArrayList<>();
     for (Map<String, @Nullable Object> message : DumpObjects.objects(fields, "messages")) {
       messages.add(
           new ClientMessage(
-              (String) message.get("from"),
+              DumpObjects.optionalText(message, "from"),
               message.get("message"),
               Instant.parse(DumpObjects.text(message, "sentAt"))));
     }
@@ -194,7 +202,7 @@ public final class StateDump {
             DumpObjects.text(fields, "status"),
             DumpObjects.number(fields, "visits"),
             0);
-    store.durableClients().restore(record, messages);
+    return store -> store.durableClients().restore(record, messages);
   }
 
   private static void checkFormat(String format) {

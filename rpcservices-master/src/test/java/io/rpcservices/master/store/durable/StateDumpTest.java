@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rpcservices.master.store.ClientMessage;
 import io.rpcservices.master.store.Reservation;
 import io.rpcservices.master.store.StoredValue;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -100,7 +99,7 @@ class StateDumpTest {
     Map<String, Object> struct = new LinkedHashMap<>();
     struct.put("z", List.of(Double.NaN, -0.0, 1.5));
     struct.put("a", Map.of("nested", true));
-    byte[] dump;
+    String dump;
     try (DurableStateStore store = DurableStateStore.open(temp.resolve("a"))) {
       store.stacks().create("jobs");
       store.stacks().pushAll("jobs", List.of("x", struct, "unpaired \uD800"));
@@ -112,12 +111,12 @@ class StateDumpTest {
       store.clients().login("crawler", "10.0.0.1", Map.of("role", "crawler"), NOW);
       store.clients().visit("crawler", "busy", NOW.plusSeconds(1));
       store.clients().send("crawler", new ClientMessage("boss", "go", NOW.plusSeconds(2)));
-      dump = dump(store).getBytes(StandardCharsets.UTF_8);
+      dump = dump(store);
     }
 
     try (DurableStateStore restored = DurableStateStore.open(temp.resolve("b"))) {
-      StateDump.read(new ByteArrayInputStream(dump), restored);
-      assertThat(dump(restored)).isEqualTo(new String(dump, StandardCharsets.UTF_8));
+      StateDump.read(new StringReader(dump), restored);
+      assertThat(dump(restored)).isEqualTo(dump);
     }
     try (DurableStateStore reopened = DurableStateStore.open(temp.resolve("b"))) {
       assertThat(reopened.stacks().names()).containsExactly("empty", "jobs");
@@ -137,9 +136,9 @@ class StateDumpTest {
   void restoreRefusesADirectoryThatHasState() throws IOException {
     try (DurableStateStore store = DurableStateStore.open(temp.resolve("a"))) {
       store.parameters().create("config");
-      byte[] dump = dump(store).getBytes(StandardCharsets.UTF_8);
+      String dump = dump(store);
 
-      assertThatThrownBy(() -> StateDump.read(new ByteArrayInputStream(dump), store))
+      assertThatThrownBy(() -> StateDump.read(new StringReader(dump), store))
           .isInstanceOf(IllegalStateException.class)
           .hasMessage(
               "data directory " + temp.resolve("a") + " is not empty: restore into a new one");
@@ -166,12 +165,12 @@ class StateDumpTest {
   }
 
   private static void read(String json, DurableStateStore store) throws IOException {
-    StateDump.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), store);
+    StateDump.read(new StringReader(json), store);
   }
 
   private static String dump(DurableStateStore store) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter out = new StringWriter();
     StateDump.write(store, out);
-    return out.toString(StandardCharsets.UTF_8);
+    return out.toString();
   }
 }
