@@ -58,8 +58,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Master implements AutoCloseable {
   private static final System.Logger LOGGER = System.getLogger(Master.class.getName());
-  private static final Set<String> RESERVED =
-      Set.of("system", "master", "worker", "mgt", "events");
+  private static final Set<String> RESERVED = Set.of("system", "master", "worker", "mgt", "events");
   private static final int CALL_THREADS = 256;
 
   private final String host;
@@ -276,11 +275,17 @@ public final class Master implements AutoCloseable {
         Map<String, ServiceModel> all = new LinkedHashMap<>(services);
         BuiltInServices.create(stateStore, clientTimeout, scheduler)
             .forEach((name, service) -> add(all, name, service));
+        Set<String> localNames = new HashSet<>(all.keySet());
+        localNames.addAll(RESERVED);
+        WorkerPools pools = new WorkerPools(localNames, scheduler);
+        add(all, "worker", new WorkerService(pools));
+        add(all, "mgt", new MgtService(pools));
         // The system and master services report on the dispatcher, which must know them first.
         CompletableFuture<Dispatcher> dispatcher = new CompletableFuture<>();
         add(all, "system", new SystemService(dispatcher::join));
         add(all, "master", new MasterService(dispatcher::join, stateStore));
-        dispatcher.complete(new Dispatcher(new ServiceRegistry(all.values()), stateStore::durable));
+        dispatcher.complete(
+            new Dispatcher(new ServiceRegistry(all.values(), pools), stateStore::durable));
         return new Master(this, scheduler, dispatcher.join());
       } catch (RuntimeException e) {
         scheduler.shutdownNow();
