@@ -29,15 +29,21 @@ public final class WireClient {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final XmlRpcCodec codec = new XmlRpcCodec(Limits.DEFAULT);
   private final String url;
+  private final String path;
 
   public WireClient(Master master) {
+    this(master, "/RPC2");
+  }
+
+  /** Calls {@code path}, such as {@code /groups/web/RPC2}, of {@code master}. */
+  public WireClient(Master master, String path) {
     this.url = master.url();
+    this.path = path;
   }
 
   /** Calls {@code method} and returns the response. */
   public RpcResponse call(String method, @Nullable Object... params) {
-    HttpResponse<byte[]> response =
-        post("/RPC2", codec.encodeRequest(RpcRequest.of(method, params)));
+    HttpResponse<byte[]> response = post(path, codec.encodeRequest(RpcRequest.of(method, params)));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("text/xml; charset=utf-8");
     return codec.decodeResponse(new ByteArrayInputStream(response.body()));
