@@ -181,15 +181,12 @@ class WorkerTest {
     workers.add(worker);
     worker.export("restarted", new MathService());
     assertThat(worker.awaitRegistered(Duration.ofSeconds(10))).isTrue();
-    String firstWid = worker.workerIds().get("restarted");
     first.close();
 
     try (Master second = Master.builder().port(port).build().start();
         RpcClient client = RpcClient.connect(second.url())) {
       waitFor(() -> worker.workerIds().get("restarted") != null, true);
       assertThat(client.call("restarted.multiply", 6, 7)).isEqualTo(42);
-      assertThat(worker.workerIds().get("restarted")).isNotNull();
-      assertThat(firstWid).isNotNull();
     }
   }
 

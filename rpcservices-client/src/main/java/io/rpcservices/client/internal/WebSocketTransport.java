@@ -11,6 +11,7 @@ import io.rpcservices.protocol.JsonRpcParams;
 import io.rpcservices.protocol.Limits;
 import io.rpcservices.protocol.RpcRequest;
 import io.rpcservices.protocol.RpcResponse;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * client gives up on a call when its timeout passes.
  */
 public final class WebSocketTransport implements Transport {
+  private static final System.Logger LOGGER = System.getLogger(WebSocketTransport.class.getName());
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration HEARTBEAT = Duration.ofSeconds(5);
   private static final Duration SILENCE = Duration.ofSeconds(20);
@@ -45,8 +47,10 @@ public final class WebSocketTransport implements Transport {
   private final JsonRpcSession.Handler handler = new Handler();
   private final Object lock = new Object();
   // Guarded by lock: the session in use or being opened, null before the first call and after a
-  // close; whether the transport is closed; the pending reconnection and its backoff.
+  // close; whether a session was ever opened; whether the transport is closed; the pending
+  // reconnection and its backoff.
   private @Nullable CompletableFuture<JsonRpcSession> session;
+  private boolean reopening;
   private boolean closed;
   private @Nullable ScheduledFuture<?> reconnection;
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
@@ -182,7 +186,16 @@ public final class WebSocketTransport implements Transport {
           (opened, failure) -> {
             if (opened != null) {
               opened.startHeartbeat(HEARTBEAT, SILENCE);
-              resubscribe(opened);
+              boolean renew;
+              synchronized (lock) {
+                renew = reopening;
+                reopening = true;
+                backoff.reset();
+              }
+              // On the first session, each subscription is made by its own events.subscribe.
+              if (renew) {
+                resubscribe(opened);
+              }
             } else if (!events.patterns().isEmpty()) {
               reconnectLater();
             }
@@ -203,7 +216,10 @@ public final class WebSocketTransport implements Transport {
         : opening.join();
   }
 
-  /** Renews the subscriptions on a new session; a session that refuses them is dropped. */
+  /**
+   * Renews the subscriptions on a new session. A session that does not answer is dropped (and
+   * opened again); a pattern the master refuses is logged, since asking again would not help.
+   */
   private void resubscribe(JsonRpcSession opened) {
     for (String pattern : events.patterns()) {
       opened
@@ -211,12 +227,12 @@ public final class WebSocketTransport implements Transport {
           .orTimeout(RESUBSCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
           .whenComplete(
               (response, failure) -> {
-                if (failure != null || response instanceof Fault) {
-                  opened.abort("cannot renew the subscription to " + pattern);
-                } else {
-                  synchronized (lock) {
-                    backoff.reset();
-                  }
+                if (failure != null) {
+                  opened.abort("no answer to events.subscribe(" + pattern + ")");
+                } else if (response instanceof Fault fault) {
+                  LOGGER.log(
+                      Level.WARNING,
+                      "events.subscribe(" + pattern + ") at " + endpoint + ": " + fault.message());
                 }
               });
     }
