@@ -3,9 +3,11 @@ package io.rpcservices.master;
 import io.rpcservices.master.dispatch.Dispatcher;
 import io.rpcservices.master.dispatch.ServiceModel;
 import io.rpcservices.master.dispatch.ServiceRegistry;
+import io.rpcservices.master.events.EventsService;
 import io.rpcservices.master.http.MasterServer;
 import io.rpcservices.master.http.ServerOptions;
 import io.rpcservices.master.service.BuiltInServices;
+import io.rpcservices.master.service.provider.ProviderService;
 import io.rpcservices.master.store.InMemoryStateStore;
 import io.rpcservices.master.store.StateStore;
 import io.rpcservices.master.system.MasterService;
@@ -47,8 +49,11 @@ import org.jspecify.annotations.Nullable;
  * call is answered when it completes. A void method answers {@code true}. A {@link
  * io.rpcservices.protocol.FaultException} thrown by a method answers with its fault; any other
  * exception answers {@code InternalError} and is logged. Every master also has the built-in
- * services ({@code stack}, {@code storage}, {@code provider}), {@code system.*} and {@code
- * master.*}.
+ * services ({@code stack}, {@code storage}, {@code provider}), {@code system.*}, {@code master.*},
+ * {@code events.*} (publish/subscribe), and the worker pools with {@code worker.register} and
+ * {@code mgt.*}: processes that register over {@code /ws} serve their own services through the
+ * master ({@code docs/REMOTE-SERVICES.md}). Group gateways {@code /groups/<group>/RPC2} and {@code
+ * /groups/<group>/jsonrpc} serve only the services of one group.
  *
  * <pre>{@code
  * Master master = Master.builder().port(8000).service("math", new MathService()).build().start();
@@ -273,13 +278,14 @@ public final class Master implements AutoCloseable {
       ScheduledThreadPoolExecutor scheduler = newScheduler();
       try {
         Map<String, ServiceModel> all = new LinkedHashMap<>(services);
-        BuiltInServices.create(stateStore, clientTimeout, scheduler)
-            .forEach((name, service) -> add(all, name, service));
+        Map<String, Object> builtIns = BuiltInServices.create(stateStore, clientTimeout, scheduler);
+        builtIns.forEach((name, service) -> add(all, name, service));
         Set<String> localNames = new HashSet<>(all.keySet());
         localNames.addAll(RESERVED);
         WorkerPools pools = new WorkerPools(localNames, scheduler);
         add(all, "worker", new WorkerService(pools));
         add(all, "mgt", new MgtService(pools));
+        add(all, "events", new EventsService((ProviderService) builtIns.get("provider")));
         // The system and master services report on the dispatcher, which must know them first.
         CompletableFuture<Dispatcher> dispatcher = new CompletableFuture<>();
         add(all, "system", new SystemService(dispatcher::join));
