@@ -76,9 +76,14 @@ final class MasterServerHandler extends ChannelInboundHandlerAdapter {
       answer(ctx, sequence, Reply.badRequest(cause).toResponse());
     } else if (msg instanceof FullHttpRequest request) {
       Route route = Route.of(new QueryStringDecoder(request.uri()).rawPath());
-      if (route != null && route.kind() == Route.Kind.WEB_SOCKET) {
+      if (route != null && route.kind() == Route.Kind.WEB_SOCKET && written == sequence) {
         frontEnd.handshake(ctx, request);
         return;
+      } else if (route != null && route.kind() == Route.Kind.WEB_SOCKET) {
+        // The connection changes protocol at once, so no HTTP answer may still be due on it.
+        closing = true;
+        request.release();
+        answer(ctx, sequence, Reply.badHandshake().toResponse());
       } else if (route == null || !route.takesCalls()) {
         // Only a request that the guard let through and the WebSocket handler did not take.
         closing = true;

@@ -62,6 +62,15 @@ record Reply(HttpResponseStatus status, String text, boolean close, @Nullable St
     return new Reply(HttpResponseStatus.BAD_REQUEST, detail, true, null);
   }
 
+  /** {@code 400} for a WebSocket handshake sent behind requests still unanswered. */
+  static Reply badHandshake() {
+    return new Reply(
+        HttpResponseStatus.BAD_REQUEST,
+        "WebSocket handshake behind unanswered requests",
+        true,
+        null);
+  }
+
   /** {@code 400}, {@code 414} or {@code 431} for a request the HTTP decoder refused. */
   static Reply badRequest(Throwable cause) {
     if (cause instanceof TooLongHttpLineException) {

@@ -34,7 +34,17 @@ class MasterServiceTest {
     assertThat((Double) info.get("uptime")).isNotNegative();
     assertThat(info.get("store")).isEqualTo("memory");
     assertThat(info.get("services"))
-        .isEqualTo(List.of("test", "stack", "storage", "provider", "system", "master"));
+        .isEqualTo(
+            List.of(
+                "test",
+                "stack",
+                "storage",
+                "provider",
+                "worker",
+                "mgt",
+                "events",
+                "system",
+                "master"));
     assertThat(info.get("methods"))
         .isEqualTo(((List<?>) client.value("system.listMethods")).size());
   }

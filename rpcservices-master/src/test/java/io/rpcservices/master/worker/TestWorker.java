@@ -171,11 +171,11 @@ final class TestWorker implements AutoCloseable {
             (String) argument.get("method"),
             params,
             ((Number) argument.get("timeout")).doubleValue());
+    invocations.add(invocation);
     CompletableFuture<RpcResponse> answer = behaviour.apply(invocation);
     running.put(request.id(), answer);
     CompletableFuture<Void> reply = new CompletableFuture<>();
     replies.put(request.id(), reply);
-    invocations.add(invocation);
     answer.thenAccept(
         response -> {
           running.remove(request.id());

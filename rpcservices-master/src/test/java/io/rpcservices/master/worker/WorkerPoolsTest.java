@@ -137,6 +137,8 @@ class WorkerPoolsTest {
         .isEqualTo(Fault.of(FaultCode.METHOD_NOT_FOUND, "no such method: math.divide"));
     assertThat(json.fault("nothing.here"))
         .isEqualTo(Fault.of(FaultCode.METHOD_NOT_FOUND, "no such method: nothing.here"));
+    assertThat(json.fault("mgt.eval", "1 + 1"))
+        .isEqualTo(Fault.of(FaultCode.METHOD_NOT_FOUND, "no such method: mgt.eval"));
     assertThat(json.callNamed("math.multiply", Map.of("x", 1, "y", 2)))
         .isEqualTo(
             Fault.of(
