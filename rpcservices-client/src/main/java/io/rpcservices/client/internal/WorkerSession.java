@@ -34,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 public final class WorkerSession implements JsonRpcSession.Handler {
   private static final System.Logger LOGGER = System.getLogger(WorkerSession.class.getName());
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration REGISTER_TIMEOUT = Duration.ofSeconds(30);
 
   private final ServiceExport export;
   private final WorkerOptions options;
@@ -211,6 +212,7 @@ public final class WorkerSession implements JsonRpcSession.Handler {
     registration.put("concurrency", options.concurrency());
     opened
         .request(RpcRequest.of("worker.register", registration))
+        .orTimeout(REGISTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete(
             (response, failure) -> {
               if (failure != null) {
