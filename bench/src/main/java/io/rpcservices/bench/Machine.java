@@ -31,9 +31,11 @@ record Machine(int processors, String cpu, String memory, String jdk, String loa
   private static String currentLoadAverage() {
     // run.sh reads it before its own build adds to it.
     String beforeBuild = System.getenv("BENCH_LOADAVG");
-    if (beforeBuild != null) {
-      return beforeBuild;
-    }
+    return beforeBuild != null ? beforeBuild : loadAverageNow();
+  }
+
+  /** The 1, 5 and 15 minute load averages now, or {@code unknown}. */
+  static String loadAverageNow() {
     try {
       String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
       return fields[0] + " " + fields[1] + " " + fields[2];

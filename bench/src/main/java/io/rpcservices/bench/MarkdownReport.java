@@ -49,7 +49,10 @@ final class MarkdownReport {
         "- Machine: %d processors, %s, %s memory",
         machine.processors(), machine.cpu(), machine.memory());
     line("- JDK: %s", machine.jdk());
-    line("- Load average when the run started: %s", machine.loadAverage());
+    line(
+        "- Load average when the run started: %s; when it ended: %s (the run itself adds about 2)",
+        machine.loadAverage(),
+        Machine.loadAverageNow());
     line("- Command: `%s`", command);
     line(
         "- Each run: %s s warm-up, then %s s measured; each server first warmed up for %s s;"
