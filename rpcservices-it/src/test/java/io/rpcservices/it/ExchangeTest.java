@@ -13,6 +13,7 @@ import io.rpcservices.client.Protocol;
 import io.rpcservices.client.RemoteError;
 import io.rpcservices.client.RpcClient;
 import io.rpcservices.client.ServiceUnavailableError;
+import io.rpcservices.examples.exchange.MathClient;
 import io.rpcservices.examples.exchange.MathWorker;
 import io.rpcservices.testing.MasterExtension;
 import java.nio.file.Path;
@@ -249,18 +250,37 @@ class ExchangeTest {
   }
 
   @Test
+  void mathClientExampleCallsThroughTheMasterAndTheGateway() throws Exception {
+    startMathWorkers(1);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    ProcessRun run =
+        ProcessRun.of(List.of(java, "-cp", classpath(), MathClient.class.getName(), master.url()));
+
+    assertThat(run)
+        .isEqualTo(
+            new ProcessRun(
+                0,
+                "math.multiply(6, 7) = 42\n"
+                    + "math.log(1) = 0.0\n"
+                    + "async math.multiply(6, 7) = 42\n"
+                    + "math.log(-1) threw java.lang.IllegalArgumentException on the worker:"
+                    + " x must be > 0\n"
+                    + "via the gateway: math.multiply(6, 7) = 42\n",
+                ""));
+  }
+
+  @Test
   void commandLineCallsAWorkerService() throws Exception {
     startMathWorkers(1);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classpath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 
     ProcessRun run =
         ProcessRun.of(
             List.of(
                 java,
                 "-cp",
-                classpath,
+                classpath(),
                 RpcServicesCommand.class.getName(),
                 "call",
                 "--url",
@@ -301,6 +321,11 @@ class ExchangeTest {
     } finally {
       callers.shutdownNow();
     }
+  }
+
+  /** The class path of this test run; Surefire's own may be a manifest-only jar. */
+  private static String classpath() {
+    return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
   }
 
   private static long pid(RpcClient client) {
