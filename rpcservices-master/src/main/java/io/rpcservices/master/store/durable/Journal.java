@@ -7,7 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +34,8 @@ final class Journal implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wanted = lock.newCondition();
   private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+  private final ReadWriteLock open = new ReentrantReadWriteLock();
+  private boolean closing;
   private volatile long synced;
   private boolean closed;
   private final Thread syncer;
@@ -50,18 +55,33 @@ final class Journal implements AutoCloseable {
   }
 
   void put(byte[] key, byte[] value) {
-    engine.put(key, value);
-    written.incrementAndGet();
+    writing(() -> engine.put(key, value));
   }
 
   void delete(byte[] key) {
-    engine.delete(key);
-    written.incrementAndGet();
+    writing(() -> engine.delete(key));
   }
 
   void write(Batch batch) {
-    engine.write(batch);
-    written.incrementAndGet();
+    writing(() -> engine.write(batch));
+  }
+
+  /**
+   * Runs a write unless the journal is closed. A call still running while the master shuts down
+   * must get an exception, not reach a closed engine: native code does not check.
+   */
+  private void writing(Runnable write) {
+    Lock shared = open.readLock();
+    shared.lock();
+    try {
+      if (closing) {
+        throw new IllegalStateException("store is closed");
+      }
+      write.run();
+      written.incrementAndGet();
+    } finally {
+      shared.unlock();
+    }
   }
 
   /** Completes once every write that returned before this call is as durable as the mode says. */
@@ -77,7 +97,7 @@ final class Journal implements AutoCloseable {
     lock.lock();
     try {
       if (closed) {
-        throw new IllegalStateException("store is closed");
+        return CompletableFuture.failedFuture(new IllegalStateException("store is closed"));
       }
       waiting.add(new Waiting(mark, future));
       wanted.signal();
@@ -90,6 +110,13 @@ final class Journal implements AutoCloseable {
   /** Syncs what is left, stops the sync thread and closes the engine. */
   @Override
   public void close() {
+    Lock exclusive = open.writeLock();
+    exclusive.lock();
+    try {
+      closing = true;
+    } finally {
+      exclusive.unlock();
+    }
     lock.lock();
     try {
       closed = true;

@@ -61,6 +61,17 @@ class WriteFailureTest {
     }
   }
 
+  @Test
+  void writesAfterCloseFailWithoutReachingTheEngine() {
+    DurableStateStore store = open();
+    store.stacks().create("s");
+    store.close();
+
+    assertThatThrownBy(() -> store.stacks().push("s", "late"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("store is closed");
+  }
+
   private DurableStateStore open() {
     return DurableStateStore.open(
         directory,
