@@ -9,6 +9,7 @@ import io.rpcservices.master.TestService;
 import io.rpcservices.master.WireClient;
 import io.rpcservices.protocol.Fault;
 import io.rpcservices.protocol.FaultCode;
+import io.rpcservices.protocol.Limits;
 import io.rpcservices.protocol.Success;
 import java.io.IOException;
 import java.io.InputStream;
@@ -210,6 +211,49 @@ class JsonRpcEndpointTest {
   @Test
   void acceptsValidTimeoutHeaderForBuiltInCalls() {
     assertThat(wire.callWithin("0.5", "test.add", 20, 22)).isEqualTo(new Success(42));
+  }
+
+  @Test
+  void letsBuiltInWaitsOutlastTheCallDeadline() {
+    wire.value("stack.create", "empty");
+
+    assertThat(wire.callWithin("0.1", "stack.pop", "empty", 0.5))
+        .isEqualTo(Fault.of(FaultCode.STACK_INDEX_ERROR, "stack 'empty' is empty"));
+  }
+
+  @Test
+  void answersInternalErrorsWithoutDetails() {
+    assertThat(
+            wire.postTree(
+                "[{\"jsonrpc\": \"2.0\", \"method\": \"test.crash\", \"id\": 1},"
+                    + " {\"jsonrpc\": \"2.0\", \"method\": \"test.unencodable\", \"id\": 2},"
+                    + " {\"jsonrpc\": \"2.0\", \"method\": \"test.add\", \"params\": [1, 2],"
+                    + " \"id\": 3}]"))
+        .isEqualTo(
+            tree(
+                "[{\"jsonrpc\": \"2.0\", \"id\": 1, \"error\": {\"code\": -32603,"
+                    + " \"message\": \"InternalError: internal error\","
+                    + " \"data\": {\"type\": \"InternalError\"}}},"
+                    + " {\"jsonrpc\": \"2.0\", \"id\": 2, \"error\": {\"code\": -32603,"
+                    + " \"message\": \"InternalError: internal error\","
+                    + " \"data\": {\"type\": \"InternalError\"}}},"
+                    + " {\"jsonrpc\": \"2.0\", \"id\": 3, \"result\": 3}]"));
+  }
+
+  @Test
+  void answersRequestTooLargeForDeepNesting() {
+    try (Master small =
+        Master.builder().port(0).limits(Limits.builder().maxDepth(3).build()).build().start()) {
+      Object answer =
+          new JsonRpcWire(small)
+              .postTree(
+                  "{\"jsonrpc\": \"2.0\", \"method\": \"stack.push\","
+                      + " \"params\": [\"s\", [[[[1]]]]], \"id\": 1}");
+
+      Map<?, ?> error = (Map<?, ?>) ((Map<?, ?>) answer).get("error");
+      assertThat(error.get("code")).isEqualTo(FaultCode.REQUEST_TOO_LARGE.code());
+      assertThat(((Map<?, ?>) answer).get("id")).isNull();
+    }
   }
 
   @Test
