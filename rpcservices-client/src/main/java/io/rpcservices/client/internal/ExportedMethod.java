@@ -2,7 +2,6 @@ package io.rpcservices.client.internal;
 
 import io.rpcservices.protocol.FaultCode;
 import io.rpcservices.protocol.FaultException;
-import io.rpcservices.protocol.Help;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -24,7 +23,7 @@ final class ExportedMethod {
   private final String help;
 
   private ExportedMethod(
-      String fullName, Object target, Method method, List<ArgumentType> parameters) {
+      String fullName, Object target, Method method, List<ArgumentType> parameters, String help) {
     this.fullName = fullName;
     this.target = target;
     this.method = method;
@@ -34,16 +33,17 @@ final class ExportedMethod {
     types.add(WireTypes.ofType(method.getGenericReturnType()));
     parameters.forEach(p -> types.add(p.typeName()));
     this.signature = List.copyOf(types);
-    Help annotation = method.getAnnotation(Help.class);
-    this.help = annotation == null ? "" : annotation.value();
+    this.help = help;
   }
 
   /**
    * Parses {@code method} of {@code target}, to be called as {@code fullName}.
    *
+   * @param method the method, as declared on a type whose members may be invoked
+   * @param help its help text, {@code ""} when it has none
    * @throws IllegalArgumentException if a parameter type cannot take any wire value, naming it
    */
-  static ExportedMethod of(String fullName, Object target, Method method) {
+  static ExportedMethod of(String fullName, Object target, Method method, String help) {
     List<ArgumentType> parameters = new ArrayList<>();
     for (Parameter parameter : method.getParameters()) {
       try {
@@ -53,7 +53,7 @@ final class ExportedMethod {
             fullName + " parameter " + (parameters.size() + 1) + ": " + e.getMessage(), e);
       }
     }
-    return new ExportedMethod(fullName, target, method, List.copyOf(parameters));
+    return new ExportedMethod(fullName, target, method, List.copyOf(parameters), help);
   }
 
   /** The name callers use, such as {@code math.multiply}. */
@@ -71,7 +71,7 @@ final class ExportedMethod {
     return signature;
   }
 
-  /** The help text of its {@link Help} annotation, {@code ""} if it has none. */
+  /** The help text, {@code ""} if it has none. */
   String help() {
     return help;
   }

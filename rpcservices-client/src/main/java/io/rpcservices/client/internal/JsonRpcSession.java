@@ -90,11 +90,6 @@ public final class JsonRpcSession {
             });
   }
 
-  /** The URI this session is connected to. */
-  public URI uri() {
-    return uri;
-  }
-
   /** Whether the session still takes messages. */
   public boolean isOpen() {
     return closed == null;

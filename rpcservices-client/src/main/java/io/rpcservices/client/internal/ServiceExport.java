@@ -3,6 +3,7 @@ package io.rpcservices.client.internal;
 import io.rpcservices.protocol.Fault;
 import io.rpcservices.protocol.FaultCode;
 import io.rpcservices.protocol.FaultException;
+import io.rpcservices.protocol.Help;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -34,18 +35,15 @@ public final class ServiceExport {
 
   private final String name;
   private final List<String> groups;
-  private final Object target;
   // Method name without the service prefix -> arity -> method.
   private final SortedMap<String, SortedMap<Integer, ExportedMethod>> methods;
 
   private ServiceExport(
       String name,
       List<String> groups,
-      Object target,
       SortedMap<String, SortedMap<Integer, ExportedMethod>> methods) {
     this.name = name;
     this.groups = groups;
-    this.target = target;
     this.methods = methods;
   }
 
@@ -74,7 +72,9 @@ public final class ServiceExport {
         continue;
       }
       String fullName = name + "." + method.getName();
-      ExportedMethod exported = ExportedMethod.of(fullName, target, invocable(method));
+      Method invocable = invocable(method);
+      ExportedMethod exported =
+          ExportedMethod.of(fullName, target, invocable, help(method, invocable));
       SortedMap<Integer, ExportedMethod> overloads =
           methods.computeIfAbsent(method.getName(), n -> new TreeMap<>());
       if (overloads.putIfAbsent(exported.arity(), exported) != null) {
@@ -88,7 +88,7 @@ public final class ServiceExport {
     if (methods.isEmpty()) {
       throw new IllegalArgumentException("service '" + name + "' has no public methods");
     }
-    return new ServiceExport(name, List.copyOf(groups), target, methods);
+    return new ServiceExport(name, List.copyOf(groups), methods);
   }
 
   /** The service name, such as {@code math}. */
@@ -99,11 +99,6 @@ public final class ServiceExport {
   /** The groups the service is registered in. */
   public List<String> groups() {
     return groups;
-  }
-
-  /** The exported object. */
-  public Object target() {
-    return target;
   }
 
   /** The methods as {@code worker.register} describes them: {@code [{name, signature, help}]}. */
@@ -197,6 +192,15 @@ public final class ServiceExport {
     }
     throw new IllegalArgumentException(
         "cannot invoke " + method + ": its class is not public or its package is not open");
+  }
+
+  /** The text of the {@link Help} on the method as declared by the class, else as invoked. */
+  private static String help(Method method, Method invocable) {
+    Help help = method.getAnnotation(Help.class);
+    if (help == null) {
+      help = invocable.getAnnotation(Help.class);
+    }
+    return help == null ? "" : help.value();
   }
 
   private static List<Class<?>> withInterfaces(Class<?> type) {

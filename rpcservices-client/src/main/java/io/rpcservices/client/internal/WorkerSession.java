@@ -66,11 +66,6 @@ public final class WorkerSession implements JsonRpcSession.Handler {
     connect();
   }
 
-  /** The exported service. */
-  public ServiceExport export() {
-    return export;
-  }
-
   /**
    * Completes with the first worker id the master gave, or fails with a {@link FaultException} if
    * it refused the service.

@@ -212,6 +212,22 @@ class ServiceExportTest {
         .isEqualTo("RemoteError: java.lang.NullPointerException");
   }
 
+  @Test
+  void exportThePublicMethodsOfAClassThatIsNotPublic() throws Throwable {
+    ServiceExport greeter = ServiceExport.of("greeter", new HiddenGreeter(), List.of());
+
+    assertThat(greeter.descriptions())
+        .containsExactly(
+            Map.of(
+                "name",
+                "greet",
+                "signature",
+                List.of(List.of("string", "string")),
+                "help",
+                "Greets."));
+    assertThat(greeter.method("greet", 1).invoke(new Object[] {"x"})).isEqualTo("hi x");
+  }
+
   private static Object[] args(ServiceExport export, String method, @Nullable Object... params) {
     return export.method(method, params.length).arguments(Arrays.asList(params));
   }
@@ -234,6 +250,21 @@ class ServiceExportTest {
     /** Takes a thread. */
     public int f(Thread thread) {
       return 0;
+    }
+  }
+
+  /** A public interface. */
+  public interface Greeter {
+    /** Greets. */
+    String greet(String name);
+  }
+
+  /** An implementation that is not public. */
+  private static final class HiddenGreeter implements Greeter {
+    @Help("Greets.")
+    @Override
+    public String greet(String name) {
+      return "hi " + name;
     }
   }
 }
