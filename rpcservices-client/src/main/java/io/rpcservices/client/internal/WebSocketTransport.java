@@ -47,8 +47,8 @@ public final class WebSocketTransport implements Transport {
   private final JsonRpcSession.Handler handler = new Handler();
   private final Object lock = new Object();
   // Guarded by lock: the session in use or being opened, null before the first call and after a
-  // close; whether a session was ever opened; whether the transport is closed; the pending
-  // reconnection and its backoff.
+  // close; whether a session was ever opened; whether the transport is closed; the reconnection
+  // scheduled (null when none is) and its backoff.
   private @Nullable CompletableFuture<JsonRpcSession> session;
   private boolean reopening;
   private boolean closed;
@@ -240,13 +240,20 @@ public final class WebSocketTransport implements Transport {
 
   private void reconnectLater() {
     synchronized (lock) {
-      if (closed || (reconnection != null && !reconnection.isDone())) {
+      if (closed || reconnection != null) {
         return;
       }
       reconnection =
           ClientThreads.TIMER.schedule(
-              this::session, backoff.nextDelay().toMillis(), TimeUnit.MILLISECONDS);
+              this::reconnect, backoff.nextDelay().toMillis(), TimeUnit.MILLISECONDS);
     }
+  }
+
+  private void reconnect() {
+    synchronized (lock) {
+      reconnection = null;
+    }
+    session();
   }
 
   /** The events of the sessions: notifications to deliver, and closes to recover from. */
