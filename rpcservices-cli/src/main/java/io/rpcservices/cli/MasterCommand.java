@@ -71,6 +71,15 @@ final class MasterCommand implements Callable<Integer> {
   private @Nullable Long idleTimeoutSeconds;
 
   @Option(
+      names = "--call-timeout",
+      defaultValue = "30",
+      paramLabel = "SECONDS",
+      description =
+          "The deadline of a call to a worker service when the caller sets none with the"
+              + " X-Rpc-Timeout header (default: ${DEFAULT-VALUE}).")
+  private long callTimeoutSeconds;
+
+  @Option(
       names = "--data-dir",
       paramLabel = "DIR",
       defaultValue = "rpcservices-data",
@@ -158,7 +167,8 @@ final class MasterCommand implements Callable<Integer> {
               .port(port)
               .stateStore(store)
               .clientTimeout(
-                  Duration.ofSeconds(positive("--client-timeout", clientTimeoutSeconds)));
+                  Duration.ofSeconds(positive("--client-timeout", clientTimeoutSeconds)))
+              .callTimeout(Duration.ofSeconds(positive("--call-timeout", callTimeoutSeconds)));
       if (idleTimeoutSeconds != null) {
         builder.idleTimeout(Duration.ofSeconds(positive("--idle-timeout", idleTimeoutSeconds)));
       }

@@ -162,6 +162,8 @@ class MasterCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith("--client-timeout: 0 (expected: > 0)\n");
+    CliRun callTimeout = CliRun.of("master", "--in-memory", "--call-timeout", "-1");
+    assertThat(callTimeout.err()).startsWith("--call-timeout: -1 (expected: > 0)\n");
   }
 
   @Test
