@@ -3,8 +3,9 @@
 # master with the in-memory store, the durable store (--sync process, the default) and --sync
 # fsync. Builds like run.sh (into target-bench, nothing installed) and prints a Markdown table.
 #
-#   bench/store-bench.sh                         10 s windows after 3 s of warm-up, all three stores
-#   bench/store-bench.sh 5 2 memory,process      shorter, and only the stores named
+#   bench/store-bench.sh                         10 s windows after 3 s of warm-up, all three stores,
+#                                                three rounds, the median round of each reported
+#   bench/store-bench.sh 5 2 memory,process 1    shorter, only the stores named, one round
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${RPC_TARGET:-target-bench}"

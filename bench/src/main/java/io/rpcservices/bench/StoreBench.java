@@ -30,8 +30,11 @@ import org.jspecify.annotations.Nullable;
  * --sync fsync}, at 1, 16 and 64 connections. Every connection pushes to the same stack, so that
  * they all contend for its lock, the worst case for a store that writes under it.
  *
- * <p>Arguments: {@code [seconds] [warm-up seconds] [stores, comma-separated]}, by default {@code 10
- * 3 memory,process,fsync}. Prints a Markdown table on standard output.
+ * <p>Arguments: {@code [seconds] [warm-up seconds] [stores, comma-separated] [rounds]}, by default
+ * {@code 10 3 memory,process,fsync 3}. The stores take turns at each connection count, and the
+ * whole sequence runs {@code rounds} times; each row shows the round with the median calls per
+ * second, so that a burst of other work on the machine moves the figures less. Prints a Markdown
+ * table on standard output.
  */
 public final class StoreBench {
   private static final int[] CONNECTIONS = {1, 16, 64};
@@ -44,6 +47,7 @@ public final class StoreBench {
     Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 10);
     Duration warmup = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 3);
     List<String> stores = List.of((args.length > 2 ? args[2] : "memory,process,fsync").split(","));
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
     EventLoopGroup group = new NioEventLoopGroup(1);
     List<Path> directories = new ArrayList<>();
     Map<String, Server> servers = new LinkedHashMap<>();
@@ -60,15 +64,22 @@ public final class StoreBench {
               + " | errors |");
       System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
       // The stores take turns at each connection count, so that drift in the machine's load
-      // hits them alike.
-      for (int connections : CONNECTIONS) {
-        Map<String, LoadResult> results = new LinkedHashMap<>();
-        for (Map.Entry<String, Server> server : servers.entrySet()) {
-          results.put(
-              server.getKey(), run(group, server.getValue(), connections, warmup, duration));
+      // hits them alike; the median of the rounds is reported.
+      Map<String, List<LoadResult>> results = new LinkedHashMap<>();
+      for (int round = 0; round < rounds; round++) {
+        for (int connections : CONNECTIONS) {
+          for (Map.Entry<String, Server> server : servers.entrySet()) {
+            results
+                .computeIfAbsent(server.getKey() + " " + connections, key -> new ArrayList<>())
+                .add(run(group, server.getValue(), connections, warmup, duration));
+          }
         }
-        LoadResult memory = results.get("memory");
-        results.forEach((store, result) -> print(store, connections, result, memory));
+      }
+      for (int connections : CONNECTIONS) {
+        LoadResult memory = median(results.get("memory " + connections));
+        for (String store : servers.keySet()) {
+          print(store, connections, median(results.get(store + " " + connections)), memory);
+        }
       }
     } finally {
       for (Server server : servers.values()) {
@@ -83,8 +94,20 @@ public final class StoreBench {
         "[store-bench] load average after: " + Files.readString(Path.of("/proc/loadavg")).strip());
   }
 
+  private static @Nullable LoadResult median(@Nullable List<LoadResult> runs) {
+    if (runs == null) {
+      return null;
+    }
+    List<LoadResult> sorted = new ArrayList<>(runs);
+    sorted.sort(Comparator.comparingDouble(LoadResult::callsPerSecond));
+    return sorted.get(sorted.size() / 2);
+  }
+
   private static void print(
-      String store, int connections, LoadResult result, @Nullable LoadResult memory) {
+      String store, int connections, @Nullable LoadResult result, @Nullable LoadResult memory) {
+    if (result == null) {
+      return;
+    }
     double rate = result.callsPerSecond();
     System.out.printf(
         Locale.ROOT,
