@@ -10,6 +10,7 @@ public final class MathService {
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicInteger mostRunning = new AtomicInteger();
   private final CountDownLatch interrupted = new CountDownLatch(1);
+  private final CountDownLatch sleeping = new CountDownLatch(1);
 
   /** Multiplies. */
   @Help("Multiplies two numbers.")
@@ -27,6 +28,7 @@ public final class MathService {
 
   /** Sleeps, and notes when it is interrupted. */
   public String sleep(double seconds) throws InterruptedException {
+    sleeping.countDown();
     try {
       Thread.sleep((long) (seconds * 1000));
       return "slept";
@@ -51,6 +53,11 @@ public final class MathService {
   /** The most calls of {@link #hold} that ran at once. */
   int mostRunning() {
     return mostRunning.get();
+  }
+
+  /** Whether a call of {@link #sleep} started within {@code seconds}. */
+  boolean awaitSleeping(long seconds) throws InterruptedException {
+    return sleeping.await(seconds, TimeUnit.SECONDS);
   }
 
   /** Whether a sleeping call was interrupted within {@code seconds}. */

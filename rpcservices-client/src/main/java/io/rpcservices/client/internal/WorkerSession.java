@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WorkerSession implements JsonRpcSession.Handler {
   private static final System.Logger LOGGER = System.getLogger(WorkerSession.class.getName());
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration LAST_ROUND_TRIP = Duration.ofSeconds(5);
   private static final Duration REGISTER_TIMEOUT = Duration.ofSeconds(30);
 
   private final ServiceExport export;
@@ -322,7 +323,12 @@ public final class WorkerSession implements JsonRpcSession.Handler {
         stop == null
             ? CompletableFuture.completedFuture(null)
             : current.respond(stop, new Success(true));
-    answered.whenComplete((value, failure) -> current.close());
+    // The master reads a session's messages on a pool of threads and forgets the calls of a
+    // session once it closes: a round trip after the last answers lets it take them in first.
+    answered
+        .thenCompose(written -> current.request(RpcRequest.of("master.ping")))
+        .orTimeout(LAST_ROUND_TRIP.toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete((value, failure) -> current.close());
   }
 
   private static @Nullable Map<?, ?> struct(JsonRpcParams params) {
