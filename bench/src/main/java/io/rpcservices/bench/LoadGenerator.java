@@ -1,5 +1,6 @@
 package io.rpcservices.bench;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -32,16 +34,45 @@ final class LoadGenerator {
       ServerProcess server, Workload workload, int connections, Duration warmup, Duration duration)
       throws InterruptedException, ExecutionException, TimeoutException {
     Endpoint endpoint = server.endpoint();
+    return run(
+        server,
+        endpoint,
+        i -> workload.setup(endpoint, i),
+        i -> workload.cycle(endpoint, i),
+        connections,
+        warmup,
+        duration);
+  }
+
+  /**
+   * Repeats {@code request}, pre-encoded for {@code endpoint} (a path of {@code server} other than
+   * its default, say), over {@code connections} connections and returns what was measured.
+   */
+  LoadResult run(
+      ServerProcess server,
+      Endpoint endpoint,
+      ByteBuf request,
+      int connections,
+      Duration warmup,
+      Duration duration)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return run(
+        server, endpoint, i -> List.of(), i -> List.of(request), connections, warmup, duration);
+  }
+
+  private LoadResult run(
+      ServerProcess server,
+      Endpoint endpoint,
+      IntFunction<List<ByteBuf>> setup,
+      IntFunction<List<ByteBuf>> cycle,
+      int connections,
+      Duration warmup,
+      Duration duration)
+      throws InterruptedException, ExecutionException, TimeoutException {
     RunPhase phase = new RunPhase();
     List<LoadConnection> loads = new ArrayList<>(connections);
     for (int i = 0; i < connections; i++) {
-      loads.add(
-          new LoadConnection(
-              group.next(),
-              endpoint,
-              workload.setup(endpoint, i),
-              workload.cycle(endpoint, i),
-              phase));
+      loads.add(new LoadConnection(group.next(), endpoint, setup.apply(i), cycle.apply(i), phase));
     }
     CompletableFuture.allOf(
             loads.stream().map(LoadConnection::start).toArray(CompletableFuture[]::new))

@@ -12,6 +12,9 @@ class CallOutcomeTest {
       "<?xml version=\"1.0\"?><methodResponse><fault><value><struct>"
           + "<member><name>faultCode</name><value><int>100</int></value></member>"
           + "</struct></value></fault></methodResponse>";
+  private static final String JSON_SUCCESS = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":42}";
+  private static final String JSON_ERROR =
+      "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32601,\"message\":\"no\"}}";
 
   @Test
   void successIsA200MethodResponseWithoutFault() {
@@ -32,5 +35,15 @@ class CallOutcomeTest {
 
     assertThat(error.isSuccess()).isFalse();
     assertThat(error.isFault()).isFalse();
+  }
+
+  @Test
+  void jsonResultIsSuccess() {
+    assertThat(new CallOutcome(200, JSON_SUCCESS, true).isSuccess()).isTrue();
+  }
+
+  @Test
+  void jsonErrorIsNoSuccess() {
+    assertThat(new CallOutcome(200, JSON_ERROR, true).isSuccess()).isFalse();
   }
 }
