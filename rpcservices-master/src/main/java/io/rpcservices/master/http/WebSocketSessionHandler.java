@@ -62,6 +62,10 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
   private final long maxUnsentBytes;
   private final Map<Long, CompletableFuture<RpcResponse>> requests = new ConcurrentHashMap<>();
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+  // The messages being handled on the call pool. When the session closes, the requests it still
+  // owes answers for fail only after these are handled: a worker's last answers arrive just before
+  // its close frame, and failing first would send those calls again to another worker.
+  private final Set<CompletableFuture<?>> receiving = ConcurrentHashMap.newKeySet();
   private final CompletableFuture<@Nullable Void> closed = new CompletableFuture<>();
   private volatile @Nullable Channel channel;
   private int silentPeriods;
@@ -102,6 +106,8 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     String text = frame.text();
     frame.release();
     CompletableFuture<@Nullable Void> handled = new CompletableFuture<>();
+    receiving.add(handled);
+    handled.whenComplete((value, error) -> receiving.remove(handled));
     track(handled);
     try {
       executor.execute(() -> receive(text, handled));
@@ -260,7 +266,7 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
           inFlight.remove(work);
           updateReading();
         });
-    if (closed.isDone()) {
+    if (closed.isDone() && !receiving.contains(work)) {
       work.cancel(false);
     }
   }
@@ -289,8 +295,9 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     if (!closed.complete(null)) {
       return;
     }
-    inFlight.forEach(work -> work.cancel(false));
-    requests.keySet().forEach(this::fail);
+    inFlight.stream().filter(work -> !receiving.contains(work)).forEach(work -> work.cancel(false));
+    CompletableFuture.allOf(receiving.toArray(CompletableFuture<?>[]::new))
+        .whenComplete((value, error) -> requests.keySet().forEach(this::fail));
   }
 
   private void fail(long requestId) {
