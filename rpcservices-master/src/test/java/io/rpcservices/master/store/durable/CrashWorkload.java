@@ -30,7 +30,7 @@ final class CrashWorkload {
   static final String STACK = "items";
   static final String STORAGE = "counters";
   static final String COUNTER = "n";
-  static final double LEASE_SECONDS = 3;
+  static final double LEASE_SECONDS = 2;
 
   private static final int PRODUCERS = 8;
   private static final int ITEMS = 20_000;
