@@ -28,7 +28,7 @@ echo "[bench] open files limit: $(ulimit -n)" >&2
 BENCH_LOADAVG="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 export BENCH_LOADAVG
 echo "[bench] load average: $BENCH_LOADAVG; building into $target" >&2
-mvn -B -q -Drpc.target="$target" -Dmaven.test.skip=true -f bench/reactor-pom.xml package
+mvn -B -q -Drpc.target="$target" -Dmaven.test.skip=true -f bench/reactor-pom.xml package >&2
 
 exec java -Xms512m -Xmx2g -jar "bench/$target/rpcservices-bench.jar" \
   --log-dir="bench/$target" --out="bench/$target/results.md" "$@"
