@@ -88,7 +88,9 @@ final class AddUrlCommand implements Callable<Integer> {
       }
       frontier.configure(maxPages, maxDepth);
       for (CrawlItem seed : seeds) {
-        boolean added = frontier.admit(List.of(seed), false) == 1;
+        Frontier.Admission admission = frontier.admit(List.of(seed), false);
+        frontier.push(admission);
+        boolean added = admission.admitted() == 1;
         out.println((added ? "added " : "visited before, not added: ") + seed.url());
       }
       return CommandLine.ExitCode.OK;

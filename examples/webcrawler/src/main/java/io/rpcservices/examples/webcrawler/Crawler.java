@@ -135,9 +135,11 @@ final class Crawler {
       }
       if (result instanceof FetchResult.Other other) {
         byte[] body = other.body();
-        return body == null
-            ? Outcome.skipped("content type " + other.contentType())
-            : save(uri, false, body);
+        if (body == null) {
+          return Outcome.skipped("content type " + other.contentType());
+        }
+        files.write(uri, false, body);
+        return Outcome.saved(body.length, Frontier.Admission.NONE);
       }
       if (result instanceof FetchResult.Redirect redirect) {
         return follow(item, uri, redirect, again);
@@ -157,22 +159,16 @@ final class Crawler {
   private Outcome savePage(
       CrawlItem item, URI uri, FetchResult.Html html, Frontier.Slot slot, boolean again)
       throws IOException {
-    Outcome saved = save(uri, true, html.body());
+    files.write(uri, true, html.body());
+    List<CrawlItem> children = new ArrayList<>();
     if (slot.maxDepth() < 0 || item.depth() < slot.maxDepth()) {
-      List<CrawlItem> children = new ArrayList<>();
       for (String link : extractor.links(html.body(), html.charset(), uri)) {
         if (inScope(item, link)) {
           children.add(item.child(link));
         }
       }
-      frontier.admit(children, again);
     }
-    return saved;
-  }
-
-  private Outcome save(URI uri, boolean html, byte[] body) throws IOException {
-    files.write(uri, html, body);
-    return Outcome.saved(body.length);
+    return Outcome.saved(html.body().length, frontier.admit(children, again));
   }
 
   private Outcome follow(CrawlItem item, URI uri, FetchResult.Redirect redirect, boolean again) {
@@ -181,10 +177,8 @@ final class Crawler {
       return Outcome.error("HTTP " + redirect.status() + " to a bad location");
     }
     String link = target.get().toString();
-    if (inScope(item, link)) {
-      frontier.admit(List.of(item.redirect(link)), again);
-    }
-    return Outcome.redirect(link);
+    List<CrawlItem> next = inScope(item, link) ? List.of(item.redirect(link)) : List.of();
+    return Outcome.redirect(link, frontier.admit(next, again));
   }
 
   /** Whether {@code link}, found from {@code item}, stays on the site its crawl is bound to. */

@@ -27,14 +27,16 @@ import org.jspecify.annotations.Nullable;
  *       lastSavedAt} in epoch milliseconds.
  * </ul>
  *
- * <p>A URL is admitted once: {@code storage.setParameterIfAbsent} in {@code visited} decides who
- * pushes it. Every step is safe to repeat, because a crawler may die anywhere: its reservation
- * comes back after the lease, the claim finds the URL still {@code fetching}, and the page is
- * loaded again ({@link Claim#AGAIN}), pushing once more the links that are still unfinished in case
- * the dead crawler was stopped between admitting and pushing them. A final state is set with {@code
- * compareAndSet} from {@code fetching}, so each URL counts once, and before the reservation is
- * acknowledged, so the crawl is done exactly when no entry of {@code visited} is unfinished and the
- * stack is empty. The counters are exact unless a crawler dies between two of its calls.
+ * <p>A URL is admitted once: {@code storage.setParameterIfAbsent} in {@code visited} decides which
+ * crawler pushes it. Every step is safe to repeat, because a crawler may die anywhere: its
+ * reservation comes back after the lease, the claim finds the URL still {@code fetching}, and the
+ * page is loaded again ({@link Claim#AGAIN}), pushing once more the links that are still unfinished
+ * in case the dead crawler was stopped between admitting and pushing them. The links' push, the
+ * final state (a {@code compareAndSet} from {@code fetching}, so each URL counts once), the counts
+ * and the acknowledgement go in one batch, which the master carries out whole even if the crawler
+ * dies meanwhile. A URL is unfinished until its links are admitted, so the crawl is done exactly
+ * when the stack is empty and no entry of {@code visited} is unfinished. The counters are exact
+ * unless a crawler dies between two of its calls.
  */
 final class Frontier {
   static final String URLS = "urls";
@@ -122,26 +124,23 @@ final class Frontier {
   }
 
   /**
-   * Admits the {@code items} not admitted before and pushes them; when {@code again}, also pushes
-   * again those still unfinished. Returns the number newly admitted.
+   * Admits the {@code items} not admitted before, in {@code visited}; when {@code again}, also
+   * takes those still unfinished, to push them once more. Pushes nothing: {@link #finish} or {@link
+   * #push} does.
    */
-  int admit(List<CrawlItem> items, boolean again) {
+  Admission admit(List<CrawlItem> items, boolean again) {
     if (items.isEmpty()) {
-      return 0;
+      return Admission.NONE;
     }
     Batch claims = client.batch();
     for (CrawlItem item : items) {
       claims.call("storage.setParameterIfAbsent", VISITED, item.url(), QUEUED);
     }
     List<@Nullable Object> won = execute(claims);
-    List<Object> push = new ArrayList<>();
+    List<CrawlItem> push = new ArrayList<>();
     List<CrawlItem> lost = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      if (Boolean.TRUE.equals(won.get(i))) {
-        push.add(items.get(i).toWire());
-      } else {
-        lost.add(items.get(i));
-      }
+      (Boolean.TRUE.equals(won.get(i)) ? push : lost).add(items.get(i));
     }
     int admitted = push.size();
     if (again && !lost.isEmpty()) {
@@ -150,43 +149,48 @@ final class Frontier {
       List<@Nullable Object> values = execute(states);
       for (int i = 0; i < lost.size(); i++) {
         if (!isFinal(values.get(i))) {
-          push.add(lost.get(i).toWire());
+          push.add(lost.get(i));
         }
       }
     }
-    if (push.isEmpty()) {
-      return 0;
+    return new Admission(push, admitted);
+  }
+
+  /** Pushes what {@code admission} admitted, and counts it. */
+  void push(Admission admission) {
+    if (!admission.push().isEmpty()) {
+      execute(addPush(client.batch(), admission));
     }
-    execute(
-        client
-            .batch()
-            .call("stack.pushAll", URLS, push)
-            .call(INCREMENT, CRAWL, "admitted", admitted)
-            .call(INCREMENT, CRAWL, "pending", admitted));
-    return admitted;
   }
 
   /**
-   * Records {@code outcome} as the final state of {@code url} and counts it, unless another crawler
-   * did first, then acknowledges {@code reservation}; returns whether this call counted it.
+   * In one round trip: pushes the links of {@code outcome}, records it as the final state of {@code
+   * url} unless another crawler did first, counts it, and acknowledges {@code reservation}. Returns
+   * whether this call set the final state; if not, it takes its counts back.
    */
   boolean finish(String url, Outcome outcome, Reservation reservation) {
-    if (!visited.compareAndSet(url, FETCHING, outcome.state())) {
-      reservation.ack();
-      return false;
+    Batch batch = addPush(client.batch(), outcome.links());
+    int swap = batch.size();
+    batch
+        .call("storage.compareAndSet", VISITED, url, FETCHING, outcome.state())
+        .call(INCREMENT, CRAWL, outcome.counter(), 1)
+        .call(INCREMENT, CRAWL, "pending", -1)
+        .call(INCREMENT, CRAWL, "bytesSaved", outcome.bytes());
+    if (outcome.bytes() > 0) {
+      batch.call("storage.setParameter", CRAWL, "lastSavedAt", System.currentTimeMillis());
     }
-    Batch counts =
+    List<@Nullable Object> results = execute(batch.call("stack.ack", URLS, reservation.ticket()));
+    if (Boolean.TRUE.equals(results.get(swap))) {
+      return true;
+    }
+    // Counted optimistically, to save a round trip; loading a page twice is rare (a lease ran out).
+    execute(
         client
             .batch()
-            .call(INCREMENT, CRAWL, outcome.counter(), 1)
-            .call(INCREMENT, CRAWL, "pending", -1);
-    if (outcome.bytes() > 0) {
-      counts
-          .call(INCREMENT, CRAWL, "bytesSaved", outcome.bytes())
-          .call("storage.setParameter", CRAWL, "lastSavedAt", System.currentTimeMillis());
-    }
-    execute(counts.call("stack.ack", URLS, reservation.ticket()));
-    return true;
+            .call(INCREMENT, CRAWL, outcome.counter(), -1)
+            .call(INCREMENT, CRAWL, "pending", 1)
+            .call(INCREMENT, CRAWL, "bytesSaved", -outcome.bytes()));
+    return false;
   }
 
   /**
@@ -247,6 +251,23 @@ final class Frontier {
       }
     }
     return results;
+  }
+
+  private static Batch addPush(Batch batch, Admission admission) {
+    if (admission.push().isEmpty()) {
+      return batch;
+    }
+    List<Object> items = new ArrayList<>();
+    admission.push().forEach(item -> items.add(item.toWire()));
+    return batch
+        .call("stack.pushAll", URLS, items)
+        .call(INCREMENT, CRAWL, "admitted", admission.admitted())
+        .call(INCREMENT, CRAWL, "pending", admission.admitted());
+  }
+
+  /** Links to push ({@code admitted} of them new, the others pushed again), or none. */
+  record Admission(List<CrawlItem> push, int admitted) {
+    static final Admission NONE = new Admission(List.of(), 0);
   }
 
   /** How a crawler starts on a URL: its claim, and the page slot it took. */

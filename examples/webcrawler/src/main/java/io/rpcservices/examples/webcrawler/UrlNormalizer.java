@@ -31,7 +31,15 @@ final class UrlNormalizer {
   /** The canonical form of {@code reference} resolved against {@code base}, as a browser would. */
   static Optional<URI> resolve(URI base, String reference) {
     try {
-      return canonical(base.resolve(new URI(escapeIllegal(reference))));
+      URI relative = new URI(escapeIllegal(reference));
+      String path = relative.getRawPath();
+      if (relative.isAbsolute() || relative.getRawAuthority() != null || !path.isEmpty()) {
+        return canonical(base.resolve(relative));
+      }
+      // RFC 3986 keeps the base's path for "?q" and "" (java.net.URI, RFC 2396, does not).
+      String query = relative.getRawQuery() != null ? relative.getRawQuery() : base.getRawQuery();
+      String target = base.getScheme() + "://" + base.getRawAuthority() + base.getRawPath();
+      return canonical(new URI(query == null ? target : target + "?" + query));
     } catch (URISyntaxException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -118,10 +118,16 @@ final class CrawlerProcesses implements AutoCloseable {
 
   /** Waits up to {@link #DEADLINE_SECONDS} for {@code condition}, checking it every 50 ms. */
   static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
+    awaitCondition(what, DEADLINE_SECONDS, condition);
+  }
+
+  /** Waits up to {@code seconds} for {@code condition}, checking it every 50 ms. */
+  static void awaitCondition(String what, long seconds, BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + DEADLINE_SECONDS + " s: " + what);
+        throw new AssertionError("not within " + seconds + " s: " + what);
       }
       TimeUnit.MILLISECONDS.sleep(50);
     }
