@@ -2,6 +2,8 @@ package io.rpcservices.client.internal;
 
 import io.rpcservices.protocol.FaultCode;
 import io.rpcservices.protocol.FaultException;
+import io.rpcservices.protocol.internal.ParameterType;
+import io.rpcservices.protocol.internal.TypeNames;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -17,20 +19,20 @@ final class ExportedMethod {
   private final String fullName;
   private final Object target;
   private final Method method;
-  private final List<ArgumentType> parameters;
+  private final List<ParameterType> parameters;
   private final boolean answersTrue;
   private final List<String> signature;
   private final String help;
 
   private ExportedMethod(
-      String fullName, Object target, Method method, List<ArgumentType> parameters, String help) {
+      String fullName, Object target, Method method, List<ParameterType> parameters, String help) {
     this.fullName = fullName;
     this.target = target;
     this.method = method;
     this.parameters = parameters;
     this.answersTrue = isVoid(method.getGenericReturnType());
     List<String> types = new ArrayList<>();
-    types.add(WireTypes.ofType(method.getGenericReturnType()));
+    types.add(TypeNames.ofType(method.getGenericReturnType()));
     parameters.forEach(p -> types.add(p.typeName()));
     this.signature = List.copyOf(types);
     this.help = help;
@@ -44,10 +46,10 @@ final class ExportedMethod {
    * @throws IllegalArgumentException if a parameter type cannot take any wire value, naming it
    */
   static ExportedMethod of(String fullName, Object target, Method method, String help) {
-    List<ArgumentType> parameters = new ArrayList<>();
+    List<ParameterType> parameters = new ArrayList<>();
     for (Parameter parameter : method.getParameters()) {
       try {
-        parameters.add(ArgumentType.of(parameter));
+        parameters.add(ParameterType.of(parameter));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             fullName + " parameter " + (parameters.size() + 1) + ": " + e.getMessage(), e);

@@ -3,9 +3,8 @@ package io.rpcservices.client.internal;
 import io.rpcservices.protocol.Fault;
 import io.rpcservices.protocol.FaultCode;
 import io.rpcservices.protocol.FaultException;
-import io.rpcservices.protocol.Help;
+import io.rpcservices.protocol.internal.ServedMethods;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +16,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An object exported by a worker under a service name, parsed once: its public methods (declared on
@@ -67,14 +65,11 @@ public final class ServiceExport {
           "service name: '" + name + "' (expected: not the name of a built-in service)");
     }
     SortedMap<String, SortedMap<Integer, ExportedMethod>> methods = new TreeMap<>();
-    for (Method method : target.getClass().getMethods()) {
-      if (!isExported(method, target)) {
-        continue;
-      }
+    for (Method method : ServedMethods.of(target)) {
       String fullName = name + "." + method.getName();
-      Method invocable = invocable(method);
       ExportedMethod exported =
-          ExportedMethod.of(fullName, target, invocable, help(method, invocable));
+          ExportedMethod.of(
+              fullName, target, ServedMethods.invocable(method), ServedMethods.help(method));
       SortedMap<Integer, ExportedMethod> overloads =
           methods.computeIfAbsent(method.getName(), n -> new TreeMap<>());
       if (overloads.putIfAbsent(exported.arity(), exported) != null) {
@@ -159,76 +154,5 @@ public final class ServiceExport {
 
   private static String parameters(int count) {
     return count + (count == 1 ? " parameter" : " parameters");
-  }
-
-  private static boolean isExported(Method method, Object target) {
-    if (Modifier.isStatic(method.getModifiers()) || method.isBridge() || method.isSynthetic()) {
-      return false;
-    }
-    if (declaredBy(Object.class, method) != null) {
-      return false;
-    }
-    return !(target instanceof AutoCloseable && declaredBy(AutoCloseable.class, method) != null);
-  }
-
-  /**
-   * The method itself if it may be invoked as it is, else the same method on a public supertype,
-   * else the method made accessible (a public method of a class that is not public).
-   */
-  private static Method invocable(Method method) {
-    if (isPublicType(method.getDeclaringClass())) {
-      return method;
-    }
-    for (Class<?> type = method.getDeclaringClass(); type != null; type = type.getSuperclass()) {
-      for (Class<?> candidate : withInterfaces(type)) {
-        Method same = declaredBy(candidate, method);
-        if (same != null && isPublicType(candidate)) {
-          return same;
-        }
-      }
-    }
-    if (method.trySetAccessible()) {
-      return method;
-    }
-    throw new IllegalArgumentException(
-        "cannot invoke " + method + ": its class is not public or its package is not open");
-  }
-
-  /** The text of the {@link Help} on the method as declared by the class, else as invoked. */
-  private static String help(Method method, Method invocable) {
-    Help help = method.getAnnotation(Help.class);
-    if (help == null) {
-      help = invocable.getAnnotation(Help.class);
-    }
-    return help == null ? "" : help.value();
-  }
-
-  private static List<Class<?>> withInterfaces(Class<?> type) {
-    List<Class<?>> types = new ArrayList<>(List.of(type));
-    for (int i = 0; i < types.size(); i++) {
-      for (Class<?> implemented : types.get(i).getInterfaces()) {
-        if (!types.contains(implemented)) {
-          types.add(implemented);
-        }
-      }
-    }
-    return types;
-  }
-
-  private static @Nullable Method declaredBy(Class<?> type, Method method) {
-    try {
-      return type.getMethod(method.getName(), method.getParameterTypes());
-    } catch (NoSuchMethodException e) {
-      return null;
-    }
-  }
-
-  private static boolean isPublicType(Class<?> type) {
-    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
-      if (!Modifier.isPublic(c.getModifiers())) {
-        return false;
-      }
-    }
-    return type.getModule().isExported(type.getPackageName());
   }
 }

@@ -3,6 +3,8 @@ package io.rpcservices.master.dispatch;
 import io.rpcservices.master.CallContext;
 import io.rpcservices.protocol.FaultCode;
 import io.rpcservices.protocol.FaultException;
+import io.rpcservices.protocol.internal.ParameterType;
+import io.rpcservices.protocol.internal.TypeNames;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -67,7 +69,6 @@ final class MethodModel {
    */
   static MethodModel of(String name, Object target, Method invocable, String help) {
     Class<?>[] types = invocable.getParameterTypes();
-    Type[] genericTypes = invocable.getGenericParameterTypes();
     Parameter[] declared = invocable.getParameters();
     List<@Nullable ParameterType> parameters = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -78,8 +79,7 @@ final class MethodModel {
       }
       names.add(declared[i].getName());
       try {
-        parameters.add(
-            ParameterType.of(types[i], genericTypes[i], ParameterType.acceptsNil(declared[i])));
+        parameters.add(ParameterType.of(declared[i]));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             name + " parameter " + (parameters.size() + 1) + ": " + e.getMessage(), e);

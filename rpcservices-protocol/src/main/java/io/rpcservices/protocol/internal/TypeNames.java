@@ -1,4 +1,4 @@
-package io.rpcservices.master.dispatch;
+package io.rpcservices.protocol.internal;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -11,15 +11,19 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
-/** XML-RPC type names of Java types and values, for signatures and error messages. */
-final class TypeNames {
+/**
+ * XML-RPC type names of Java types and values, for signatures and error messages; the same names
+ * for the master's introspection and for what a worker registers. Internal: not for application
+ * code.
+ */
+public final class TypeNames {
   /** The name of a type that has no single XML-RPC type, as introspection conventions have it. */
-  static final String UNDEFINED = "undef";
+  public static final String UNDEFINED = "undef";
 
   private TypeNames() {}
 
   /** The XML-RPC type of a value as received from the wire, such as {@code i8} for a Long. */
-  static String ofValue(@Nullable Object value) {
+  public static String ofValue(@Nullable Object value) {
     if (value == null) {
       return "nil";
     }
@@ -34,7 +38,7 @@ final class TypeNames {
   }
 
   /** The XML-RPC type of a declared parameter or result type, or {@code undef}. */
-  static String ofType(Type type) {
+  public static String ofType(Type type) {
     if (type instanceof Class<?> c) {
       return ofClass(c);
     }
@@ -57,7 +61,7 @@ final class TypeNames {
     if (type == double.class || type == Double.class) {
       return "double";
     }
-    // A void method answers true (see Dispatcher), so its result type is boolean.
+    // A void method answers true, so its result type is boolean.
     if (type == boolean.class
         || type == Boolean.class
         || type == void.class

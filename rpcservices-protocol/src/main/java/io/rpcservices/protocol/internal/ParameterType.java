@@ -1,8 +1,7 @@
-package io.rpcservices.master.dispatch;
+package io.rpcservices.protocol.internal;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Parameter;
-import java.lang.reflect.Type;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -17,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * an XML-RPC {@code int}, an {@code i8} only when it fits); since JSON has no binary or date type,
  * a {@code byte[]} parameter also takes a base64 string and a {@code LocalDateTime} one a string
  * such as {@code "20261123T10:00:00"} (the forms JSON-RPC sends them in); everything else must
- * already be of the parameter's type. Chosen once per parameter at registration.
+ * already be of the parameter's type. Chosen once per parameter, by the master's dispatcher and by
+ * a worker for the objects it exports. Internal: not for application code.
  */
-final class ParameterType {
+public final class ParameterType {
   /** Wire value classes; a parameter type must accept at least one of them. */
   private static final List<Class<?>> WIRE_CLASSES =
       List.of(
@@ -59,12 +59,14 @@ final class ParameterType {
   }
 
   /**
-   * The conversion for a parameter declared as {@code type}.
+   * The conversion for {@code parameter}.
    *
-   * @throws IllegalArgumentException if no wire value can be passed as {@code type}
+   * @throws IllegalArgumentException if no wire value can be passed as its type
    */
-  static ParameterType of(Class<?> type, Type genericType, boolean acceptsNil) {
-    String name = TypeNames.ofType(genericType);
+  public static ParameterType of(Parameter parameter) {
+    Class<?> type = parameter.getType();
+    String name = TypeNames.ofType(parameter.getParameterizedType());
+    boolean acceptsNil = acceptsNil(parameter);
     if (type == int.class || type == Integer.class) {
       return new ParameterType(type, Kind.INT, name, acceptsNil);
     }
@@ -96,7 +98,7 @@ final class ParameterType {
    * annotated {@code @Nullable} (JSpecify's or any other annotation of that name). The packages are
    * null-marked, so every other parameter refuses it.
    */
-  static boolean acceptsNil(Parameter parameter) {
+  private static boolean acceptsNil(Parameter parameter) {
     return parameter.getType() == Object.class
         || isNullable(parameter.getAnnotations())
         || isNullable(parameter.getAnnotatedType().getAnnotations());
@@ -112,7 +114,7 @@ final class ParameterType {
   }
 
   /** The XML-RPC name of this parameter's type, as in signatures. */
-  String typeName() {
+  public String typeName() {
     return typeName;
   }
 
@@ -121,7 +123,7 @@ final class ParameterType {
    *
    * @throws IllegalArgumentException with "expected ..., received ..." when it does not fit
    */
-  @Nullable Object convert(@Nullable Object value) {
+  public @Nullable Object convert(@Nullable Object value) {
     if (value == null) {
       if (!acceptsNil) {
         throw mismatch(value, "");
