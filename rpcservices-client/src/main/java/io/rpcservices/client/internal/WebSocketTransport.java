@@ -17,9 +17,11 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -310,7 +312,18 @@ public final class WebSocketTransport implements Transport {
         }
         JsonRpcSession open = opened(current);
         if (open != null) {
-          open.notify(RpcRequest.of("events.unsubscribe", registration.pattern()));
+          // Waits for the master's answer, so that nothing published after close() returns is
+          // still delivered to this socket; a session that fails meanwhile drops the pattern too.
+          try {
+            open.request(RpcRequest.of("events.unsubscribe", registration.pattern()))
+                .get(RESUBSCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (ExecutionException | TimeoutException e) {
+            LOGGER.log(
+                Level.DEBUG,
+                "events.unsubscribe(" + registration.pattern() + ") at " + endpoint + ": " + e);
+          }
         }
       }
     }
