@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,9 @@ final class MasterProcess implements AutoCloseable {
         List.of(
             java,
             "-Xmx256m",
+            // RocksDB unpacks its native library into the temporary folder, and a killed JVM
+            // cannot delete it: keep it in the test's folder, which JUnit deletes.
+            "-Djava.io.tmpdir=" + Files.createDirectories(log.resolveSibling("tmp")),
             "-cp",
             System.getProperty("java.class.path"),
             CrashTestMaster.class.getName(),
