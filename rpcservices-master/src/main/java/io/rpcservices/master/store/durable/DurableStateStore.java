@@ -87,18 +87,23 @@ public final class DurableStateStore implements StateStore {
     DirectoryLock lock = DirectoryLock.acquire(absolute);
     try {
       Engine engine = openEngine(absolute, engineName, opener);
+      Journal journal = null;
       try {
         checkFormat(absolute, engine);
-        DurableStateStore store =
-            new DurableStateStore(absolute, sync, lock, new Journal(engine, sync));
+        journal = new Journal(engine, sync);
+        DurableStateStore store = new DurableStateStore(absolute, sync, lock, journal);
         Loader.load(engine, store.stacks, store.parameters, store.clients);
         return store;
-      } catch (CorruptRecordException e) {
-        engine.close();
-        throw corrupt(absolute, e.getMessage(), e);
       } catch (RuntimeException e) {
-        engine.close();
-        throw e;
+        // The journal's sync thread must stop before the engine closes under it.
+        if (journal != null) {
+          journal.close();
+        } else {
+          engine.close();
+        }
+        throw e instanceof CorruptRecordException corruption
+            ? corrupt(absolute, corruption.getMessage(), corruption)
+            : e;
       }
     } catch (RuntimeException e) {
       lock.close();

@@ -79,6 +79,23 @@ class DataDirectoryTest {
   }
 
   @Test
+  void corruptDirectoryIsRefusedInFsyncModeAndReleased() {
+    DurableStateStore.open(directory).close();
+    writeRecord(Keys.member(Keys.ITEM, 99, 0), ValueCodec.encode("orphan"));
+
+    assertThatThrownBy(() -> DurableStateStore.open(directory, SyncMode.FSYNC))
+        .isInstanceOf(DataDirectoryException.class)
+        .hasMessage(
+            "data directory "
+                + directory
+                + " is corrupt (record of unknown stack 99"
+                + LEFT_AS_IT_IS);
+    assertThatThrownBy(() -> DurableStateStore.open(directory, SyncMode.FSYNC))
+        .isInstanceOf(DataDirectoryException.class)
+        .hasMessageContaining("is corrupt");
+  }
+
+  @Test
   void undecodableValueIsRefusedAsCorrupt() {
     try (DurableStateStore store = DurableStateStore.open(directory)) {
       store.stacks().create("s");
