@@ -1,5 +1,6 @@
 package io.rpcservices.examples.webcrawler;
 
+import io.rpcservices.client.Protocol;
 import io.rpcservices.client.RemoteFaultException;
 import io.rpcservices.client.RpcClient;
 import io.rpcservices.client.TransportException;
@@ -86,6 +87,15 @@ final class CrawlerCommand implements Callable<Integer> {
   private boolean saveNonHtml;
 
   @Option(
+      names = "--protocol",
+      paramLabel = "PROTOCOL",
+      defaultValue = "WEBSOCKET",
+      description =
+          "How calls reach the master: WEBSOCKET (one connection, the cheapest per call), JSON_RPC"
+              + " or XML_RPC over HTTP (default: ${DEFAULT-VALUE}).")
+  private Protocol protocol;
+
+  @Option(
       names = "--exit-when-done",
       description = "Exits once the crawl is over: the stack empty and no URL in flight anywhere.")
   private boolean exitWhenDone;
@@ -107,7 +117,12 @@ final class CrawlerCommand implements Callable<Integer> {
           spec.commandLine(), "--lease, --timeout and --max-size must be > 0, --delay >= 0");
     }
     String crawlerName = name != null ? name : "crawler-" + MasterUrl.hostName() + "-" + pid();
-    RpcClient client = RpcClient.connect(master.url);
+    RpcClient client;
+    try {
+      client = RpcClient.builder().url(master.url).protocol(protocol).build();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     Frontier frontier;
     CrawlerControl control;
     try {

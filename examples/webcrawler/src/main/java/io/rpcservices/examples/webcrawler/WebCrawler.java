@@ -39,6 +39,9 @@ import picocli.CommandLine.Spec;
       "  control monitor",
     })
 public final class WebCrawler implements Runnable {
+  private static final String COMMON_PARALLELISM =
+      "java.util.concurrent.ForkJoinPool.common.parallelism";
+
   @Spec private CommandSpec spec;
 
   @Option(
@@ -51,7 +54,13 @@ public final class WebCrawler implements Runnable {
 
   /** Runs the command line {@code args} and exits with its code (2 for a usage error). */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new WebCrawler()).execute(args));
+    // With fewer than two cores for its common pool, CompletableFuture runs each async step on a
+    // thread of its own, and java.net.http has one such step per exchange: a thread per request.
+    if (System.getProperty(COMMON_PARALLELISM) == null) {
+      System.setProperty(COMMON_PARALLELISM, "2");
+    }
+    System.exit(
+        new CommandLine(new WebCrawler()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 
   /** Without a command: a usage error. */

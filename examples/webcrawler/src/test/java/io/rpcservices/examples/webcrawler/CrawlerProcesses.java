@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +26,16 @@ final class CrawlerProcesses implements AutoCloseable {
   /** How long anything may take on a loaded machine before a test gives up. */
   static final long DEADLINE_SECONDS = 60;
 
+  /** Crawler JVMs are short-lived here: quick to start (C1 only), small. */
+  private static final List<String> JVM_OPTIONS =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
+
   private final String masterUrl;
   private final Path out;
   private final Map<String, Process> processes = new LinkedHashMap<>();
   private final Map<String, Path> logs = new LinkedHashMap<>();
 
+  /** Crawlers of the master at {@code masterUrl} that save under {@code out}. */
   CrawlerProcesses(String masterUrl, Path out) {
     this.masterUrl = masterUrl;
     this.out = out;
@@ -41,25 +47,22 @@ final class CrawlerProcesses implements AutoCloseable {
     // Surefire's own class path may be a manifest-only jar; this property holds the real one.
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-Xmx256m",
-                "-cp",
-                classpath,
-                WebCrawler.class.getName(),
-                "crawler",
-                "--url",
-                masterUrl,
-                "--name",
-                name,
-                "--out",
-                out.toString(),
-                "--delay",
-                "0"));
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(JVM_OPTIONS);
+    command.addAll(
+        List.of(
+            "-cp",
+            classpath,
+            WebCrawler.class.getName(),
+            "crawler",
+            "--url",
+            masterUrl,
+            "--name",
+            name,
+            "--out",
+            out.toString(),
+            "--delay",
+            "0"));
     command.addAll(List.of(options));
     Path log = Files.createTempFile("webcrawler-" + name, ".log");
     log.toFile().deleteOnExit();
@@ -68,6 +71,13 @@ final class CrawlerProcesses implements AutoCloseable {
     processes.put(name, process);
     logs.put(name, log);
     return process;
+  }
+
+  /** The CPU time all crawler processes used so far. */
+  Duration cpuTime() {
+    return processes.values().stream()
+        .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+        .reduce(Duration.ZERO, Duration::plus);
   }
 
   /** The crawler named {@code name}. */

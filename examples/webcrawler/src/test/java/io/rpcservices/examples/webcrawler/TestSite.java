@@ -53,11 +53,15 @@ final class TestSite implements AutoCloseable {
   private final List<String> otherHostRequests = new ArrayList<>();
   private final byte[] binary = new byte[4096];
 
-  private TestSite(int pageCount, Duration latency, boolean gatedSlowPage) throws IOException {
+  private TestSite(int pageCount, Duration latency, Duration slowDelay, boolean gatedSlowPage)
+      throws IOException {
     this.pageCount = pageCount;
     this.latency = latency;
     this.slowGate = new CountDownLatch(gatedSlowPage ? 1 : 0);
-    this.slowDelay = gatedSlowPage ? Duration.ZERO : Duration.ofMillis(800);
+    this.slowDelay = slowDelay;
+    // Headers and body go out as two writes: without TCP_NODELAY, Nagle holds the body back until
+    // the client's delayed ACK of the headers, 40 ms later.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     InetAddress loopback = InetAddress.getLoopbackAddress();
     server = HttpServer.create(new InetSocketAddress(loopback, 0), 100);
     server.createContext("/", this::serve);
@@ -71,19 +75,32 @@ final class TestSite implements AutoCloseable {
     otherHost.start();
   }
 
-  /** A site of {@code pageCount} pages whose pages answer after {@code latency}. */
+  /**
+   * A site of {@code pageCount} pages whose pages answer after {@code latency}, and the slow page
+   * after 800 ms more.
+   */
   static TestSite start(int pageCount, Duration latency) throws IOException {
-    return new TestSite(pageCount, latency, false);
+    return new TestSite(pageCount, latency, Duration.ofMillis(800), false);
+  }
+
+  /** A site whose pages all answer after {@code latency}, the slow page too. */
+  static TestSite uniform(int pageCount, Duration latency) throws IOException {
+    return new TestSite(pageCount, latency, Duration.ZERO, false);
   }
 
   /** A site whose slow page answers only once {@link #openSlowGate()} is called. */
   static TestSite withGatedSlowPage(int pageCount) throws IOException {
-    return new TestSite(pageCount, Duration.ZERO, true);
+    return new TestSite(pageCount, Duration.ZERO, Duration.ZERO, true);
   }
 
   /** The root URL, the crawl's seed. */
   String rootUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  /** The folder under the output folder that the site's pages are saved in. */
+  String folder() {
+    return "127.0.0.1_" + server.getAddress().getPort();
   }
 
   /** Lets the slow page answer. */
@@ -97,7 +114,7 @@ final class TestSite implements AutoCloseable {
    */
   Map<String, byte[]> expectedFiles() {
     Map<String, byte[]> files = new LinkedHashMap<>();
-    String host = "127.0.0.1_" + server.getAddress().getPort() + "/";
+    String host = folder() + "/";
     pages.forEach(
         (path, content) -> {
           if (path.startsWith("/orphans/")) {
