@@ -1,5 +1,6 @@
 package io.rpcservices.examples.webcrawler;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -20,18 +21,29 @@ record CrawlItem(String url, int depth, @Nullable String site) {
     return struct;
   }
 
-  /** The item in {@code value}, as {@link #toWire()} wrote it, or a bare URL string. */
+  /**
+   * The item in {@code value}, as {@link #toWire()} wrote it or as a bare URL string, with its URL
+   * normalised.
+   *
+   * @throws IllegalArgumentException if {@code value} is neither, or its URL is not http(s)
+   */
   static CrawlItem of(@Nullable Object value) {
     if (value instanceof String url) {
-      return new CrawlItem(url, 0, null);
+      return new CrawlItem(canonical(url, value), 0, null);
     }
     if (value instanceof Map<?, ?> struct
         && struct.get("url") instanceof String url
         && struct.get("depth") instanceof Number depth) {
-      return new CrawlItem(
-          url, depth.intValue(), struct.get("site") instanceof String site ? site : null);
+      String site = struct.get("site") instanceof String text ? text : null;
+      return new CrawlItem(canonical(url, value), depth.intValue(), site);
     }
     throw new IllegalArgumentException("not a crawl item: " + value);
+  }
+
+  private static String canonical(String url, Object value) {
+    return UrlNormalizer.normalize(url)
+        .map(URI::toString)
+        .orElseThrow(() -> new IllegalArgumentException("not a crawl item: " + value));
   }
 
   /** An item for {@code url}, found on this item's page, one link further from the seed. */

@@ -103,7 +103,15 @@ final class Crawler {
       return true;
     }
     control.working(item.url());
-    Outcome outcome = crawl(item, start.slot(), start.claim() == Frontier.Claim.AGAIN);
+    Outcome outcome;
+    try {
+      outcome = crawl(item, start.slot(), start.claim() == Frontier.Claim.AGAIN);
+    } catch (TransportException | RemoteFaultException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A page that breaks the parser (or worse) must not stop the crawl, nor come back forever.
+      outcome = Outcome.error(e.toString());
+    }
     if (frontier.finish(item.url(), outcome, reservation)) {
       control.finished(outcome);
     }
@@ -147,12 +155,6 @@ final class Crawler {
       return Outcome.error(((FetchResult.Failure) result).reason());
     } catch (IOException e) {
       return Outcome.error("cannot save: " + e.getMessage());
-    } catch (RuntimeException e) {
-      // A page that breaks the parser must not stop the crawl, nor come back forever.
-      if (e instanceof TransportException || e instanceof RemoteFaultException) {
-        throw e;
-      }
-      return Outcome.error(e.toString());
     }
   }
 
