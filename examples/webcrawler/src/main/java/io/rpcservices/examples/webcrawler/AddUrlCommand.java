@@ -2,6 +2,7 @@ package io.rpcservices.examples.webcrawler;
 
 import io.rpcservices.client.RemoteFaultException;
 import io.rpcservices.client.RpcClient;
+import io.rpcservices.client.RpcTimeoutException;
 import io.rpcservices.client.TransportException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -94,7 +95,7 @@ final class AddUrlCommand implements Callable<Integer> {
         out.println((added ? "added " : "visited before, not added: ") + seed.url());
       }
       return CommandLine.ExitCode.OK;
-    } catch (TransportException | RemoteFaultException e) {
+    } catch (TransportException | RpcTimeoutException | RemoteFaultException e) {
       spec.commandLine()
           .getErr()
           .println("addurl: cannot use the master at " + master.url + ": " + e.getMessage());

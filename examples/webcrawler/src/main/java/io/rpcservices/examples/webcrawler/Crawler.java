@@ -2,6 +2,7 @@ package io.rpcservices.examples.webcrawler;
 
 import io.rpcservices.client.RemoteFaultException;
 import io.rpcservices.client.Reservation;
+import io.rpcservices.client.RpcTimeoutException;
 import io.rpcservices.client.StackIndexError;
 import io.rpcservices.client.TransportException;
 import java.io.IOException;
@@ -66,7 +67,7 @@ final class Crawler {
         if (!step()) {
           return;
         }
-      } catch (TransportException | RemoteFaultException e) {
+      } catch (TransportException | RpcTimeoutException | RemoteFaultException e) {
         // The master is away or refused a call: what was reserved comes back after its lease.
         log.println("crawler: " + e.getMessage());
         log.flush();
@@ -106,7 +107,7 @@ final class Crawler {
     Outcome outcome;
     try {
       outcome = crawl(item, start.slot(), start.claim() == Frontier.Claim.AGAIN);
-    } catch (TransportException | RemoteFaultException e) {
+    } catch (TransportException | RpcTimeoutException | RemoteFaultException e) {
       throw e;
     } catch (RuntimeException e) {
       // A page that breaks the parser (or worse) must not stop the crawl, nor come back forever.

@@ -3,6 +3,7 @@ package io.rpcservices.examples.webcrawler;
 import io.rpcservices.client.Protocol;
 import io.rpcservices.client.RemoteFaultException;
 import io.rpcservices.client.RpcClient;
+import io.rpcservices.client.RpcTimeoutException;
 import io.rpcservices.client.TransportException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -128,7 +129,7 @@ final class CrawlerCommand implements Callable<Integer> {
     try {
       frontier = Frontier.open(client);
       control = CrawlerControl.start(client.provider(), crawlerName, info(), log);
-    } catch (TransportException | RemoteFaultException e) {
+    } catch (TransportException | RpcTimeoutException | RemoteFaultException e) {
       err.println("crawler: cannot use the master at " + master.url + ": " + e.getMessage());
       return CommandLine.ExitCode.SOFTWARE;
     }

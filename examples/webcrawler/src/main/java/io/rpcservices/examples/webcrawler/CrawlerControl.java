@@ -5,6 +5,7 @@ import io.rpcservices.client.Message;
 import io.rpcservices.client.Provider;
 import io.rpcservices.client.Providers;
 import io.rpcservices.client.RemoteFaultException;
+import io.rpcservices.client.RpcTimeoutException;
 import io.rpcservices.client.TransportException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -124,7 +125,7 @@ final class CrawlerControl implements AutoCloseable {
     }
     try {
       provider.logout();
-    } catch (TransportException | RemoteFaultException e) {
+    } catch (TransportException | RpcTimeoutException | RemoteFaultException e) {
       log.println("crawler: logout failed: " + e.getMessage());
     }
   }
@@ -136,7 +137,7 @@ final class CrawlerControl implements AutoCloseable {
       } catch (ClientNotFoundError e) {
         // The master forgot us (restarted in memory, or timed us out): log in again.
         retry(() -> provider = providers.login(name, info));
-      } catch (TransportException | RemoteFaultException e) {
+      } catch (TransportException | RpcTimeoutException | RemoteFaultException e) {
         log.println("crawler: visit failed: " + e.getMessage());
         retry(() -> {});
       }
@@ -170,7 +171,7 @@ final class CrawlerControl implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closed = true;
-    } catch (TransportException | RemoteFaultException e) {
+    } catch (TransportException | RpcTimeoutException | RemoteFaultException e) {
       log.println("crawler: login failed: " + e.getMessage());
     }
   }

@@ -2,6 +2,7 @@ package io.rpcservices.examples.webcrawler;
 
 import io.rpcservices.client.RemoteFaultException;
 import io.rpcservices.client.RpcClient;
+import io.rpcservices.client.RpcTimeoutException;
 import io.rpcservices.client.TransportException;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
@@ -78,7 +79,7 @@ final class MonitorCommand implements Callable<Integer> {
     }
     try (RpcClient client = RpcClient.connect(master.url)) {
       return send != null ? send(client, out) : watch(client, out);
-    } catch (TransportException | RemoteFaultException e) {
+    } catch (TransportException | RpcTimeoutException | RemoteFaultException e) {
       spec.commandLine()
           .getErr()
           .println("monitor: cannot use the master at " + master.url + ": " + e.getMessage());
