@@ -144,12 +144,16 @@ final class CrawlerProcesses implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     for (Process process : processes.values()) {
       process.destroyForcibly();
     }
-    for (Process process : processes.values()) {
-      process.waitFor(30, TimeUnit.SECONDS);
+    try {
+      for (Process process : processes.values()) {
+        process.waitFor(30, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
