@@ -5,7 +5,7 @@
 # no install); prints a Markdown section on stdout (also written to bench/<target>/workers.md);
 # logs go to bench/<target>/server-master.log and worker-*.log.
 #
-#   bench/workers.sh [--warmup=S] [--duration=S] [--connections=N]
+#   bench/workers.sh [--warmup=S] [--duration=S] [--connections=N] [--workers=N,N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${RPC_TARGET:-target-bench}"

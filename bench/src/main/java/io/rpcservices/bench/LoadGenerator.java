@@ -36,6 +36,7 @@ final class LoadGenerator {
     Endpoint endpoint = server.endpoint();
     return run(
         server,
+        List.of(),
         endpoint,
         i -> workload.setup(endpoint, i),
         i -> workload.cycle(endpoint, i),
@@ -46,10 +47,12 @@ final class LoadGenerator {
 
   /**
    * Repeats {@code request}, pre-encoded for {@code endpoint} (a path of {@code server} other than
-   * its default, say), over {@code connections} connections and returns what was measured.
+   * its default, say), over {@code connections} connections and returns what was measured,
+   * counting the CPU time of the {@code helpers} (the server's workers) as well.
    */
   LoadResult run(
       ServerProcess server,
+      List<ProcessHandle> helpers,
       Endpoint endpoint,
       ByteBuf request,
       int connections,
@@ -57,11 +60,19 @@ final class LoadGenerator {
       Duration duration)
       throws InterruptedException, ExecutionException, TimeoutException {
     return run(
-        server, endpoint, i -> List.of(), i -> List.of(request), connections, warmup, duration);
+        server,
+        helpers,
+        endpoint,
+        i -> List.of(),
+        i -> List.of(request),
+        connections,
+        warmup,
+        duration);
   }
 
   private LoadResult run(
       ServerProcess server,
+      List<ProcessHandle> helpers,
       Endpoint endpoint,
       IntFunction<List<ByteBuf>> setup,
       IntFunction<List<ByteBuf>> cycle,
@@ -78,11 +89,11 @@ final class LoadGenerator {
             loads.stream().map(LoadConnection::start).toArray(CompletableFuture[]::new))
         .get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     Thread.sleep(warmup.toMillis());
-    CpuTimes start = CpuTimes.now(server.handle());
+    CpuTimes start = CpuTimes.now(server.handle(), helpers);
     phase.startMeasuring();
     Thread.sleep(duration.toMillis());
     phase.stop();
-    CpuTimes used = CpuTimes.now(server.handle()).since(start);
+    CpuTimes used = CpuTimes.now(server.handle(), helpers).since(start);
     drain(loads);
     return merge(loads, phase.measuredSeconds(), used);
   }

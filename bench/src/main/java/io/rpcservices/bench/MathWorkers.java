@@ -26,6 +26,11 @@ final class MathWorkers implements AutoCloseable {
     this.logDirectory = logDirectory;
   }
 
+  /** The worker processes that run. */
+  List<ProcessHandle> handles() {
+    return processes.stream().map(Process::toHandle).toList();
+  }
+
   /** How many worker processes run. */
   int size() {
     return processes.size();

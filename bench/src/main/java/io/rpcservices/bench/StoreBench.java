@@ -140,11 +140,11 @@ public final class StoreBench {
             loads.stream().map(LoadConnection::start).toArray(CompletableFuture[]::new))
         .get(30, TimeUnit.SECONDS);
     Thread.sleep(warmup.toMillis());
-    CpuTimes start = CpuTimes.now(server.process.toHandle());
+    CpuTimes start = CpuTimes.now(server.process.toHandle(), List.of());
     phase.startMeasuring();
     Thread.sleep(duration.toMillis());
     phase.stop();
-    CpuTimes used = CpuTimes.now(server.process.toHandle()).since(start);
+    CpuTimes used = CpuTimes.now(server.process.toHandle(), List.of()).since(start);
     CompletableFuture.allOf(
             loads.stream().map(LoadConnection::finished).toArray(CompletableFuture[]::new))
         .get(30, TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,23 +18,25 @@ import java.util.Locale;
  * master.ping} in turns, over XML-RPC and JSON-RPC. Prints a Markdown section on stdout.
  *
  * <pre>{@code
- * bench/workers.sh [--warmup=S] [--duration=S] [--connections=N]
+ * bench/workers.sh [--warmup=S] [--duration=S] [--connections=N] [--workers=N,N]
  * }</pre>
  */
 public final class WorkerBench {
   private static final Duration REGISTER_TIMEOUT = Duration.ofSeconds(60);
-  private static final int[] WORKER_COUNTS = {1, 3};
+  private static final List<Integer> WORKER_COUNTS = List.of(1, 3);
 
   private WorkerBench() {}
 
   /**
    * Runs the benchmark; options {@code --warmup=S} (5), {@code --duration=S} (10), {@code
-   * --connections=N} (64), {@code --log-dir=D} and {@code --out=F}.
+   * --connections=N} (64), {@code --workers=N,N} (1,3: the worker counts, each run in turn), {@code
+   * --log-dir=D} and {@code --out=F}.
    */
   public static void main(String[] args) throws Exception {
     Duration warmup = Duration.ofSeconds(5);
     Duration duration = Duration.ofSeconds(10);
     int connections = 64;
+    List<Integer> workerCounts = WORKER_COUNTS;
     Path logDirectory = Path.of(".");
     Path output = null;
     StringBuilder command = new StringBuilder("bench/workers.sh");
@@ -45,6 +48,8 @@ public final class WorkerBench {
         duration = Duration.ofSeconds(Long.parseLong(value));
       } else if (arg.startsWith("--connections=")) {
         connections = Integer.parseInt(value);
+      } else if (arg.startsWith("--workers=")) {
+        workerCounts = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
       } else if (arg.startsWith("--log-dir=")) {
         logDirectory = Path.of(value);
         continue;
@@ -53,7 +58,9 @@ public final class WorkerBench {
         continue;
       } else {
         System.err.println(
-            "option: " + arg + " (expected: --warmup=S, --duration=S or --connections=N)");
+            "option: "
+                + arg
+                + " (expected: --warmup=S, --duration=S, --connections=N or --workers=N,N)");
         System.exit(2);
         return;
       }
@@ -73,12 +80,19 @@ public final class WorkerBench {
       Endpoint xml = master.endpoint();
       Endpoint json = new Endpoint(xml.host(), xml.port(), "/jsonrpc");
       LoadGenerator generator = new LoadGenerator(group);
-      for (int count : WORKER_COUNTS) {
+      for (int count : workerCounts) {
         workers.scaleTo(count, REGISTER_TIMEOUT);
         progress("%d math workers listed by mgt.ping(\"math\")", count);
         for (Call call : calls(xml, json)) {
           LoadResult result =
-              generator.run(master, call.endpoint(), call.request(), connections, warmup, duration);
+              generator.run(
+                  master,
+                  workers.handles(),
+                  call.endpoint(),
+                  call.request(),
+                  connections,
+                  warmup,
+                  duration);
           progress(
               "%d workers, %s %s: %,.0f calls/s, p99 %,.0f µs, %d errors",
               count,

@@ -23,9 +23,9 @@ final class WorkerBenchReport {
         machine.loadAverage(), loadAverageAtEnd);
     line(out, "- Command: `%s`", command);
     line(out, "");
-    line(out, "| workers | protocol | method | calls/s | p50 µs | p99 µs | master CPU µs/call"
-        + " | errors | vs ping |");
-    line(out, "|---:|---|---|---:|---:|---:|---:|---:|---:|");
+    line(out, "| workers | protocol | method | calls/s | p50 µs | p99 µs | CPU µs/call: master"
+        + " | workers | load generator | errors | vs ping |");
+    line(out, "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     boolean met = true;
     for (WorkerBenchRow row : rows) {
       LoadResult result = row.result();
@@ -34,10 +34,11 @@ final class WorkerBenchReport {
       if (!row.method().equals("master.ping")) {
         met &= ok;
       }
-      line(out, "| %d | %s | `%s` | %,.0f | %,.0f | %,.0f | %.0f | %d | %.0f%% |",
+      line(out, "| %d | %s | `%s` | %,.0f | %,.0f | %,.0f | %.0f | %.0f | %.0f | %d | %.0f%% |",
           row.workers(), row.protocol(), row.method(), result.callsPerSecond(),
           result.latencyMicros(50), result.latencyMicros(99), result.serverCpuMicrosPerCall(),
-          result.errors(), ratio * 100);
+          result.helperCpuMicrosPerCall(), result.clientCpuMicrosPerCall(), result.errors(),
+          ratio * 100);
     }
     line(out, "");
     line(out, "Target (a call via a worker makes at least %.0f%% of the calls/s of `master.ping`,"
