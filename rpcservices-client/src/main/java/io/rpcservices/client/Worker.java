@@ -304,7 +304,7 @@ public final class Worker implements AutoCloseable {
       WorkerOptions options =
           new WorkerOptions(
               Endpoint.webSocketOf(Endpoint.of(url, null).uri()),
-              HttpClient.newHttpClient(),
+              sessionClient(),
               new JsonRpcCodec(limits),
               concurrency,
               heartbeat,
@@ -313,6 +313,16 @@ public final class Worker implements AutoCloseable {
               hostName(),
               ProcessHandle.current().pid());
       return new Worker(options, drainTimeout, shutdownHook);
+    }
+
+    /**
+     * The HTTP client of the worker's WebSockets. Its executor runs tasks where they arise, so the
+     * messages of the master are taken in on the client's selector thread rather than handed to
+     * another thread each: a session's handler never blocks (service methods run on the service's
+     * own threads), and a hand-off per message costs a busy worker more than its call.
+     */
+    private static HttpClient sessionClient() {
+      return HttpClient.newBuilder().executor(Runnable::run).build();
     }
 
     private static String hostName() {

@@ -42,4 +42,16 @@ class ExceptionFactoryTest {
 
     assertThat(exception).isExactlyInstanceOf(StackIndexError.class);
   }
+
+  @Test
+  void remoteErrorWithoutDataReadsTypeAndMessageFromTheFaultString() {
+    RemoteError error =
+        (RemoteError)
+            ExceptionFactory.create(
+                Fault.fromWire(402, "RemoteError: java.lang.IllegalStateException: closed: twice"));
+
+    assertThat(error.remoteType()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(error.remoteMessage()).isEqualTo("closed: twice");
+    assertThat(error.remoteTrace()).isEmpty();
+  }
 }

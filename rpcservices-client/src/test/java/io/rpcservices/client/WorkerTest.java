@@ -81,7 +81,7 @@ class WorkerTest {
   }
 
   @Test
-  void overXmlRpcRemoteErrorReadsTypeAndMessageFromTheFaultString() {
+  void overXmlRpcRemoteErrorCarriesTheTraceInFaultData() {
     String service = exportMath(new MathService(), Worker.builder());
 
     assertThatThrownBy(
@@ -94,7 +94,9 @@ class WorkerTest {
               RemoteError error = (RemoteError) e;
               assertThat(error.remoteType()).isEqualTo("java.lang.IllegalArgumentException");
               assertThat(error.remoteMessage()).isEqualTo("x must be > 0");
-              assertThat(error.remoteTrace()).isEmpty();
+              assertThat(error.remoteTrace())
+                  .startsWith("java.lang.IllegalArgumentException: x must be > 0\n")
+                  .contains("at io.rpcservices.client.MathService.check(MathService.java:");
             });
   }
 

@@ -189,11 +189,9 @@ class ExchangeTest {
                   assertThat(error.code()).isEqualTo(402);
                   assertThat(error.remoteType()).isEqualTo("java.lang.IllegalArgumentException");
                   assertThat(error.remoteMessage()).isEqualTo("x must be > 0");
-                  if (protocol != Protocol.XML_RPC) {
-                    assertThat(error.remoteTrace())
-                        .startsWith("java.lang.IllegalArgumentException: x must be > 0\n")
-                        .contains("at io.rpcservices.examples.exchange.MathService.log(");
-                  }
+                  assertThat(error.remoteTrace())
+                      .startsWith("java.lang.IllegalArgumentException: x must be > 0\n")
+                      .contains("at io.rpcservices.examples.exchange.MathService.log(");
                 });
       }
     }

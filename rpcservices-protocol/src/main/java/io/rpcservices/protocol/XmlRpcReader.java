@@ -92,7 +92,7 @@ final class XmlRpcReader {
     if (!(value instanceof Map<?, ?> struct)) {
       throw invalid("fault value must be a struct");
     }
-    // Only these two members are read; others (such as Apache's faultCause, a serialized Java
+    // Only these members are read; others (such as Apache's faultCause, a serialized Java
     // exception) are ignored and never deserialized.
     if (!(struct.get("faultCode") instanceof Integer code)) {
       throw invalid("fault without an int faultCode");
@@ -100,7 +100,19 @@ final class XmlRpcReader {
     if (!(struct.get("faultString") instanceof String message)) {
       throw invalid("fault without a string faultString");
     }
-    return Fault.fromWire(code, message);
+    Fault fault = Fault.fromWire(code, message);
+    if (!(struct.get("faultData") instanceof Map<?, ?> extra)) {
+      return fault;
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    extra.forEach(
+        (name, text) -> {
+          if (text instanceof String) {
+            data.put((String) name, text);
+          }
+        });
+    data.put("type", fault.type());
+    return new Fault(code, message, data);
   }
 
   /**

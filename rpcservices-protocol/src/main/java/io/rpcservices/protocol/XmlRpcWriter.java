@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /** Writes {@code methodCall} and {@code methodResponse} documents with the value table mapping. */
@@ -49,10 +50,36 @@ final class XmlRpcWriter {
       out.ascii("</int></value></member><member><name>faultString</name><value><string>");
       // A fault must always go out, even when its message quotes bytes XML cannot carry.
       out.text(XmlOutput.replaceNotAllowed(fault.message()));
-      out.ascii("</string></value></member></struct></value></fault>");
+      out.ascii("</string></value></member>");
+      faultData(fault);
+      out.ascii("</struct></value></fault>");
     }
     out.ascii("</methodResponse>");
     return out.toByteArray();
+  }
+
+  /**
+   * The extension member {@code faultData}: the text members of the fault's data other than its
+   * type, such as a worker's remote stack trace, by name; absent when there are none. Other XML-RPC clients
+   * ignore members they do not know, as they ignore Apache's {@code faultCause}.
+   */
+  private void faultData(Fault fault) {
+    boolean open = false;
+    for (Map.Entry<String, Object> member : new TreeMap<>(fault.data()).entrySet()) {
+      if (member.getKey().equals("type") || !(member.getValue() instanceof String text)) {
+        continue;
+      }
+      if (!open) {
+        out.ascii("<member><name>faultData</name><value><struct>");
+        open = true;
+      }
+      out.ascii("<member><name>").text(XmlOutput.replaceNotAllowed(member.getKey()));
+      out.ascii("</name><value><string>").text(XmlOutput.replaceNotAllowed(text));
+      out.ascii("</string></value></member>");
+    }
+    if (open) {
+      out.ascii("</struct></value></member>");
+    }
   }
 
   private void value(@Nullable Object value, int depth) {

@@ -241,6 +241,39 @@ class XmlRpcCodecTest {
   }
 
   @Test
+  void faultDataTextGoesOutAsFaultDataAndComesBack() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("exception", "java.lang.IllegalArgumentException");
+    data.put("message", "x must be > 0");
+    data.put("trace", "java.lang.IllegalArgumentException: x must be > 0\n\tat Math.log(Math.java:7)\n");
+    Fault fault =
+        Fault.of(FaultCode.REMOTE_ERROR, "java.lang.IllegalArgumentException: x must be > 0", data);
+
+    byte[] encoded = codec.encodeResponse(fault);
+
+    assertThat(new String(encoded, StandardCharsets.UTF_8))
+        .isEqualTo(text("fault-with-data-encoded-response.xml"));
+    assertThat(codec.decodeResponse(bytes(encoded))).isEqualTo(fault);
+  }
+
+  @Test
+  void faultDataReadsTextMembersOnly() {
+    String body =
+        "<methodResponse><fault><value><struct>"
+            + "<member><name>faultCode</name><value><int>402</int></value></member>"
+            + "<member><name>faultString</name><value>RemoteError: boom</value></member>"
+            + "<member><name>faultData</name><value><struct>"
+            + "<member><name>trace</name><value>at x</value></member>"
+            + "<member><name>depth</name><value><int>3</int></value></member>"
+            + "<member><name>type</name><value>Forged</value></member>"
+            + "</struct></value></member></struct></value></fault></methodResponse>";
+
+    Fault fault = (Fault) codec.decodeResponse(bytes(body.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(fault.data()).isEqualTo(Map.of("type", "RemoteError", "trace", "at x"));
+  }
+
+  @Test
   void encodeRequestWithoutParamsAsGolden() {
     assertThat(
             new String(codec.encodeRequest(RpcRequest.of("master.ping")), StandardCharsets.UTF_8))

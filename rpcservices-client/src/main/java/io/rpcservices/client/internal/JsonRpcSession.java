@@ -55,10 +55,8 @@ public final class JsonRpcSession {
   private final AtomicLong ids = new AtomicLong();
   private final Map<JsonRpcId, CompletableFuture<RpcResponse>> pending = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> closedSignal = new CompletableFuture<>();
-  private final Object sendLock = new Object();
-  // Guarded by sendLock: the last send queued; the next one starts when it is done.
-  private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
   private volatile @Nullable WebSocket socket;
+  private volatile @Nullable SendQueue sendQueue;
   private volatile @Nullable TransportException closed;
   private volatile long lastHeardNanos = System.nanoTime();
   private volatile @Nullable ScheduledFuture<?> heartbeat;
@@ -85,7 +83,7 @@ public final class JsonRpcSession {
               if (failure != null) {
                 throw Failures.translate(failure, "connection to " + uri + ": ");
               }
-              session.socket = socket;
+              session.opened(socket);
               return session;
             });
   }
@@ -105,7 +103,7 @@ public final class JsonRpcSession {
     JsonRpcId id = JsonRpcId.of(ids.incrementAndGet());
     String text = encode(JsonRpcMessage.Request.of(id, request));
     CompletableFuture<RpcResponse> answer = expect(id);
-    failOnSendError(send(text), answer);
+    failOnSendError(send(text, false), answer);
     return answer;
   }
 
@@ -129,7 +127,7 @@ public final class JsonRpcSession {
             .thenApply(done -> answers.stream().map(CompletableFuture::join).toList());
     // A batch abandoned by its caller forgets the answers it still waits for.
     all.whenComplete((value, failure) -> answers.forEach(answer -> answer.cancel(false)));
-    failOnSendError(send(text), all);
+    failOnSendError(send(text, false), all);
     return all;
   }
 
@@ -139,17 +137,17 @@ public final class JsonRpcSession {
    * @throws IllegalArgumentException at once, for a parameter outside the value table
    */
   public CompletableFuture<Void> notify(RpcRequest request) {
-    return send(encode(JsonRpcMessage.Notification.of(request)));
+    return send(encode(JsonRpcMessage.Notification.of(request)), false);
   }
 
   /**
    * Answers the request {@code id} received with {@code response}; the future completes once it is
-   * written.
+   * written. Answers that queue up behind another message go out together, as one batch.
    *
    * @throws IllegalArgumentException at once, for a result outside the value table
    */
   public CompletableFuture<Void> respond(JsonRpcId id, RpcResponse response) {
-    return send(encode(new JsonRpcMessage.Response(id, response)));
+    return send(encode(new JsonRpcMessage.Response(id, response)), true);
   }
 
   /**
@@ -170,14 +168,9 @@ public final class JsonRpcSession {
    * close and the future completes; a peer that does not within 5 s is cut off.
    */
   public CompletableFuture<Void> close() {
-    WebSocket current = socket;
-    if (current != null && isOpen()) {
-      synchronized (sendLock) {
-        lastSend =
-            lastSend
-                .handle((value, failure) -> null)
-                .thenCompose(ignored -> current.sendClose(WebSocket.NORMAL_CLOSURE, ""));
-      }
+    SendQueue queue = sendQueue;
+    if (queue != null && isOpen()) {
+      queue.close();
       ScheduledFuture<?> cutOff =
           ClientThreads.TIMER.schedule(
               () -> abort("no close from the peer"), CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -212,29 +205,28 @@ public final class JsonRpcSession {
     return new String(codec.encode(message), StandardCharsets.UTF_8);
   }
 
+  private synchronized void opened(WebSocket webSocket) {
+    if (sendQueue == null) {
+      socket = webSocket;
+      sendQueue = new SendQueue(webSocket);
+    }
+  }
+
   /**
    * Queues {@code text} after the messages queued before it. The future completes once it is
    * written, or fails with a {@link TransportException}; a failed write aborts the session.
    */
-  private CompletableFuture<Void> send(String text) {
-    WebSocket current = socket;
+  private CompletableFuture<Void> send(String text, boolean response) {
+    SendQueue queue = sendQueue;
     TransportException reason = closed;
     if (reason != null) {
       return CompletableFuture.failedFuture(reason);
     }
-    if (current == null) {
+    if (queue == null) {
       return CompletableFuture.failedFuture(
           new TransportException("connection to " + uri + ": not open"));
     }
-    CompletableFuture<WebSocket> written;
-    synchronized (sendLock) {
-      written =
-          lastSend
-              .handle((value, failure) -> null)
-              .thenCompose(ignored -> current.sendText(text, true));
-      lastSend = written;
-    }
-    return written.handle(
+    return queue.text(text, response).handle(
         (value, failure) -> {
           if (failure == null) {
             return null;
@@ -326,7 +318,7 @@ public final class JsonRpcSession {
 
     @Override
     public void onOpen(WebSocket webSocket) {
-      socket = webSocket;
+      opened(webSocket);
       webSocket.request(1);
     }
 

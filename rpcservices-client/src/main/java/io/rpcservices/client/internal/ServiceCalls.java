@@ -60,7 +60,18 @@ final class ServiceCalls {
       return call;
     }
     AtomicReference<@Nullable Future<?>> stage = new AtomicReference<>();
-    FutureTask<Void> task = new FutureTask<>(() -> run(exported, arguments, response, stage), null);
+    AtomicReference<@Nullable Thread> runner = new AtomicReference<>();
+    FutureTask<Void> task =
+        new FutureTask<>(
+            () -> {
+              runner.set(Thread.currentThread());
+              try {
+                run(exported, arguments, response, stage);
+              } finally {
+                runner.set(null);
+              }
+            },
+            null);
     ScheduledFuture<?> deadline =
         timeout == null
             ? null
@@ -73,7 +84,10 @@ final class ServiceCalls {
           if (deadline != null) {
             deadline.cancel(false);
           }
-          task.cancel(true);
+          // A call answered by its own method needs no interrupt; one answered by its timeout does.
+          if (runner.get() != Thread.currentThread()) {
+            task.cancel(true);
+          }
           Future<?> pending = stage.get();
           if (pending != null) {
             pending.cancel(true);

@@ -75,6 +75,15 @@ public final class Dispatcher {
   }
 
   /**
+   * Whether a call of {@code name} runs without blocking the thread that starts it, so that an
+   * event loop may dispatch it: true for the methods of workers, which the master only routes, and
+   * for names that nothing serves, which are answered at once. A local service's method may block.
+   */
+  public boolean neverBlocks(String name, CallContext context) {
+    return registry.method(name, context.group()).isEmpty();
+  }
+
+  /**
    * Calls {@code name} with parameters by name, as JSON-RPC allows: the overload whose Java
    * parameter names (compiled with {@code -parameters}) are exactly the given ones. Remote methods
    * take positional parameters only.

@@ -68,6 +68,22 @@ final class JsonRpcCalls {
   }
 
   /**
+   * Whether the calls of {@code message} run without blocking the thread that starts them: those
+   * that go to workers, which are only routed, and those answered at once with an error.
+   */
+  boolean neverBlocks(JsonRpcMessage message, CallContext context) {
+    List<JsonRpcMessage> entries =
+        message instanceof JsonRpcMessage.Batch batch ? batch.messages() : List.of(message);
+    for (JsonRpcMessage entry : entries) {
+      if (entry instanceof JsonRpcMessage.Call call
+          && !dispatcher.neverBlocks(call.method(), context)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Writes an answer. A result that cannot be written (a type outside the value table) becomes an
    * InternalError in its place, and the cause goes to the log.
    */

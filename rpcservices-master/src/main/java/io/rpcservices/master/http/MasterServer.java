@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The master's HTTP/1.1 and WebSocket server on Netty: binds, runs the event loops and stops them.
- * Calls run on the given executor, never on an event loop.
+ * Service methods run on the given executor, never on an event loop; calls to workers, which are
+ * only routed, are routed from the event loop that received them.
  *
  * <pre>{@code
  * ServerOptions options = new ServerOptions("127.0.0.1", 0, Duration.ofSeconds(60),

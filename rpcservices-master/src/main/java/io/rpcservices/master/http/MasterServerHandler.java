@@ -109,19 +109,21 @@ final class MasterServerHandler extends ChannelInboundHandlerAdapter {
     CompletableFuture<byte[]> call = endpoint.call(request.content(), context);
     calls.put(sequence, call);
     call.whenComplete(
-        (body, error) ->
-            ctx.executor()
-                .execute(
-                    () -> {
-                      calls.remove(sequence);
-                      if (error == null && ctx.channel().isActive()) {
-                        answer(
-                            ctx,
-                            sequence,
-                            response(body, endpoint.contentType(), version, keepAlive));
-                      }
-                      updateReading(ctx);
-                    }));
+        (body, error) -> {
+          Runnable write =
+              () -> {
+                calls.remove(sequence);
+                if (error == null && ctx.channel().isActive()) {
+                  answer(ctx, sequence, response(body, endpoint.contentType(), version, keepAlive));
+                }
+                updateReading(ctx);
+              };
+          if (ctx.executor().inEventLoop()) {
+            write.run();
+          } else {
+            ctx.executor().execute(write);
+          }
+        });
   }
 
   @Override

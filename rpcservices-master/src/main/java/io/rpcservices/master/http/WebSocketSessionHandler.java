@@ -28,7 +28,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +40,10 @@ import org.jspecify.annotations.Nullable;
  * One WebSocket session on {@code /ws}: JSON-RPC 2.0 in both directions, one message (or batch) per
  * text frame. Calls from the peer run like calls over HTTP, with the master's call timeout as their
  * deadline, and are answered as they complete; responses from the peer complete the requests the
- * master sent it ({@link Peer#request}).
+ * master sent it ({@link Peer#request}). As over HTTP, a small message is decoded on the event loop,
+ * which also completes the requests its responses answer and routes its calls to workers; other
+ * calls, and larger messages, go to the call executor. Messages to the peer queued while the event
+ * loop is busy are written with one flush.
  *
  * <p>Heartbeat: a session that has sent nothing (WebSocket pings and pongs count) for a third of
  * the heartbeat timeout gets a ping, which every WebSocket client answers; one silent for the whole
@@ -54,6 +60,7 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
   /** Silent heartbeat periods (a third of the timeout each) after which the session closes. */
   private static final int SILENT_PERIODS = 3;
 
+
   private final String id;
   private final String remoteAddress;
   private final JsonRpcCalls calls;
@@ -67,6 +74,8 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
   // its close frame, and failing first would send those calls again to another worker.
   private final Set<CompletableFuture<?>> receiving = ConcurrentHashMap.newKeySet();
   private final CompletableFuture<@Nullable Void> closed = new CompletableFuture<>();
+  private final Queue<TextWebSocketFrame> outbox = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean flushScheduled = new AtomicBoolean();
   private volatile @Nullable Channel channel;
   private int silentPeriods;
 
@@ -104,15 +113,12 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
       return;
     }
     String text = frame.text();
+    boolean small = frame.content().readableBytes() <= CallEndpoint.INLINE_DECODE_BYTES;
     frame.release();
-    CompletableFuture<@Nullable Void> handled = new CompletableFuture<>();
-    receiving.add(handled);
-    handled.whenComplete((value, error) -> receiving.remove(handled));
-    track(handled);
-    try {
-      executor.execute(() -> receive(text, handled));
-    } catch (RejectedExecutionException e) {
-      handled.complete(null);
+    if (small) {
+      receive(text);
+    } else {
+      onCallThread(() -> receive(text));
     }
   }
 
@@ -204,20 +210,48 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     return "WebSocket session " + id + " from " + remoteAddress;
   }
 
-  private void receive(String text, CompletableFuture<@Nullable Void> handled) {
+  /**
+   * Takes in one message: completes the requests its responses answer, and answers its calls, on
+   * the call executor unless they never block (or this already runs there).
+   */
+  private void receive(String text) {
+    JsonRpcMessage message;
     try {
-      JsonRpcMessage message;
-      try {
-        message = calls.codec().decode(text);
-      } catch (ProtocolException e) {
-        send(new JsonRpcMessage.Response(JsonRpcId.NULL, e.toFault()));
-        return;
-      }
-      JsonRpcMessage toAnswer = takeResponses(message);
-      if (toAnswer != null) {
-        answer(toAnswer);
-      }
-    } finally {
+      message = calls.codec().decode(text);
+    } catch (ProtocolException e) {
+      send(new JsonRpcMessage.Response(JsonRpcId.NULL, e.toFault()));
+      return;
+    }
+    JsonRpcMessage toAnswer = takeResponses(message);
+    if (toAnswer == null) {
+      return;
+    }
+    Channel open = channel;
+    if (open != null
+        && open.eventLoop().inEventLoop()
+        && !calls.neverBlocks(toAnswer, context())) {
+      onCallThread(() -> answer(toAnswer));
+    } else {
+      answer(toAnswer);
+    }
+  }
+
+  /** Runs {@code task} on the call executor; the session counts it as a message being handled. */
+  private void onCallThread(Runnable task) {
+    CompletableFuture<@Nullable Void> handled = new CompletableFuture<>();
+    receiving.add(handled);
+    handled.whenComplete((value, error) -> receiving.remove(handled));
+    track(handled);
+    try {
+      executor.execute(
+          () -> {
+            try {
+              task.run();
+            } finally {
+              handled.complete(null);
+            }
+          });
+    } catch (RejectedExecutionException e) {
       handled.complete(null);
     }
   }
@@ -251,10 +285,14 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
   }
 
   private void answer(JsonRpcMessage message) {
-    CallContext context = new CallContext(remoteAddress, Deadline.after(callTimeout), this, null);
-    CompletableFuture<Optional<JsonRpcMessage>> answer = calls.answer(message, context);
+    CompletableFuture<Optional<JsonRpcMessage>> answer = calls.answer(message, context());
     track(answer);
     answer.thenAccept(response -> response.ifPresent(this::send));
+  }
+
+  /** The context of a call from the peer: the master's call timeout is its deadline. */
+  private CallContext context() {
+    return new CallContext(remoteAddress, Deadline.after(callTimeout), this, null);
   }
 
   /** Counts {@code work} as in flight until it completes; reading pauses while too much is. */
@@ -281,7 +319,19 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
       open.close();
       return;
     }
-    open.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(calls.encode(message))));
+    outbox.add(new TextWebSocketFrame(Unpooled.wrappedBuffer(calls.encode(message))));
+    if (flushScheduled.compareAndSet(false, true)) {
+      open.eventLoop().execute(() -> writeOutbox(open));
+    }
+  }
+
+  /** On the event loop: writes the queued messages, then flushes them all at once. */
+  private void writeOutbox(Channel open) {
+    flushScheduled.set(false);
+    for (TextWebSocketFrame frame = outbox.poll(); frame != null; frame = outbox.poll()) {
+      open.write(frame, open.voidPromise());
+    }
+    open.flush();
   }
 
   private void updateReading() {
