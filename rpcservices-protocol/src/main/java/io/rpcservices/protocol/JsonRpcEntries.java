@@ -1,6 +1,8 @@
 package io.rpcservices.protocol;
 
 import io.rpcservices.protocol.JsonRpcReader.Unreadable;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 final class JsonRpcEntries {
   private static final String VERSION = "2.0";
   private static final List<String> MEMBERS =
-      List.of("jsonrpc", "method", "params", "id", "result", "error");
+      List.of("jsonrpc", "method", "params", "id", "result", "error", "timeout");
+  private static final BigDecimal MAX_TIMEOUT_SECONDS = BigDecimal.valueOf(999_999_999);
 
   private JsonRpcEntries() {}
 
@@ -77,7 +80,36 @@ final class JsonRpcEntries {
     if (!members.containsKey("id")) {
       return new JsonRpcMessage.Notification(method, params);
     }
-    return new JsonRpcMessage.Request(echo, method, params);
+    if (!members.containsKey("timeout")) {
+      return new JsonRpcMessage.Request(echo, method, params);
+    }
+    Duration timeout = timeout(members.get("timeout"));
+    if (timeout == null) {
+      return new JsonRpcMessage.Invalid(
+          echo,
+          "timeout: "
+              + JsonRpcReader.describe(members.get("timeout"))
+              + " (expected: seconds > 0, such as 1.5)");
+    }
+    return new JsonRpcMessage.Request(echo, method, params, timeout);
+  }
+
+  /** The extension member {@code timeout}: seconds, more than 0 and at most 999,999,999. */
+  private static @Nullable Duration timeout(@Nullable Object seconds) {
+    if (!(seconds instanceof Number number)) {
+      return null;
+    }
+    BigDecimal decimal;
+    try {
+      decimal = new BigDecimal(number.toString());
+    } catch (NumberFormatException e) {
+      return null; // NaN or infinite
+    }
+    if (decimal.signum() <= 0 || decimal.compareTo(MAX_TIMEOUT_SECONDS) > 0) {
+      return null;
+    }
+    long nanos = decimal.movePointRight(9).longValue();
+    return nanos > 0 ? Duration.ofNanos(nanos) : null;
   }
 
   private static JsonRpcMessage response(Map<String, @Nullable Object> members) {

@@ -1,9 +1,11 @@
 package io.rpcservices.protocol;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One JSON-RPC 2.0 message as read or written by {@link JsonRpcCodec}: a {@link Request}, a {@link
@@ -42,19 +44,36 @@ public sealed interface JsonRpcMessage
    * @param id the id to echo; {@link JsonRpcId#NULL} is allowed though discouraged by the spec
    * @param method the method name
    * @param params the parameters
+   * @param timeout how long the caller waits for the answer, the member {@code "timeout"} in
+   *     seconds (an extension: the master takes it as the call's deadline); null when not given
    */
-  record Request(JsonRpcId id, String method, JsonRpcParams params) implements Call {
+  record Request(JsonRpcId id, String method, JsonRpcParams params, @Nullable Duration timeout)
+      implements Call {
 
-    /** Checks that every part is there. */
+    /** Checks that every part is there, and that a timeout is positive. */
     public Request {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(method, "method");
       Objects.requireNonNull(params, "params");
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new IllegalArgumentException("timeout: " + timeout + " (expected: > 0)");
+      }
+    }
+
+    /** A request without a timeout. */
+    public Request(JsonRpcId id, String method, JsonRpcParams params) {
+      this(id, method, params, null);
     }
 
     /** A request with {@code id} for {@code request}'s method and positional parameters. */
     public static Request of(JsonRpcId id, RpcRequest request) {
-      return new Request(id, request.method(), new JsonRpcParams.Positional(request.params()));
+      return of(id, request, null);
+    }
+
+    /** The same, telling the receiver that the caller waits {@code timeout} for the answer. */
+    public static Request of(JsonRpcId id, RpcRequest request, @Nullable Duration timeout) {
+      return new Request(
+          id, request.method(), new JsonRpcParams.Positional(request.params()), timeout);
     }
   }
 

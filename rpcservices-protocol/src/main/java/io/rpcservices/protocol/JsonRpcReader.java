@@ -103,6 +103,7 @@ final class JsonRpcReader {
         case "method":
         case "result":
         case "error":
+        case "timeout":
           members.put(name, readMember(name));
           break;
         default:

@@ -2,6 +2,7 @@ package io.rpcservices.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -18,6 +19,11 @@ final class JsonRpcWriter {
   static void write(JsonGenerator generator, JsonRpcMessage message) throws IOException {
     if (message instanceof JsonRpcMessage.Request request) {
       writeCall(generator, request.method(), request.params());
+      if (request.timeout() != null) {
+        generator.writeFieldName("timeout");
+        generator.writeNumber(
+            BigDecimal.valueOf(request.timeout().toNanos(), 9).stripTrailingZeros().toPlainString());
+      }
       writeId(generator, request.id());
       generator.writeEndObject();
     } else if (message instanceof JsonRpcMessage.Notification notification) {

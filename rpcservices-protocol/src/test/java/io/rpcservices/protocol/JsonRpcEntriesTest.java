@@ -4,6 +4,7 @@ import static io.rpcservices.protocol.JsonRpcFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,36 @@ class JsonRpcEntriesTest {
         "{'method': 'm', 'params': [], 'id': 1}",
         JsonRpcId.of(1),
         "jsonrpc: missing (expected: \"2.0\")");
+  }
+
+  @Test
+  void readsTheTimeoutExtensionOfARequestInSeconds() {
+    assertThat(decodeRequest("{'jsonrpc': '2.0', 'method': 'm', 'timeout': 1.5, 'id': 1}"))
+        .isEqualTo(
+            new JsonRpcMessage.Request(
+                JsonRpcId.of(1), "m", JsonRpcParams.NONE, Duration.ofMillis(1500)));
+    assertThat(decodeRequest("{'jsonrpc': '2.0', 'method': 'm', 'timeout': 30, 'id': 1}"))
+        .isEqualTo(
+            new JsonRpcMessage.Request(
+                JsonRpcId.of(1), "m", JsonRpcParams.NONE, Duration.ofSeconds(30)));
+    assertThat(decodeRequest("{'jsonrpc': '2.0', 'method': 'm', 'timeout': -1}"))
+        .isEqualTo(new JsonRpcMessage.Notification("m", JsonRpcParams.NONE));
+  }
+
+  @Test
+  void refusesATimeoutThatIsNotPositiveSeconds() {
+    for (String timeout : List.of("0", "-1", "'soon'", "null", "[1]", "1e10", "0.0000000001")) {
+      String json = "{'jsonrpc': '2.0', 'method': 'm', 'timeout': " + timeout + ", 'id': 3}";
+      assertThat(decodeRequest(json))
+          .isInstanceOfSatisfying(
+              JsonRpcMessage.Invalid.class,
+              invalid -> {
+                assertThat(invalid.id()).isEqualTo(JsonRpcId.of(3));
+                assertThat(invalid.reason())
+                    .startsWith("timeout: ")
+                    .endsWith(" (expected: seconds > 0, such as 1.5)");
+              });
+    }
   }
 
   @Test

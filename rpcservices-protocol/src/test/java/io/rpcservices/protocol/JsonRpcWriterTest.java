@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -32,6 +33,21 @@ class JsonRpcWriterTest {
             "{\"jsonrpc\":\"2.0\",\"method\":\"stack.push\",\"params\":[\"in\",5],\"id\":1}");
     assertThat(encode(JsonRpcMessage.Request.of(JsonRpcId.of("a"), RpcRequest.of("master.ping"))))
         .isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"master.ping\",\"id\":\"a\"}");
+  }
+
+  @Test
+  void writesTheTimeoutOfARequestInPlainSeconds() {
+    assertThat(
+            encode(
+                JsonRpcMessage.Request.of(
+                    JsonRpcId.of(1), RpcRequest.of("math.slow", 5), Duration.ofMillis(1500))))
+        .isEqualTo(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"math.slow\",\"params\":[5],\"timeout\":1.5,\"id\":1}");
+    assertThat(
+            encode(
+                JsonRpcMessage.Request.of(
+                    JsonRpcId.of(2), RpcRequest.of("m"), Duration.ofSeconds(30))))
+        .isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"timeout\":30,\"id\":2}");
   }
 
   @Test

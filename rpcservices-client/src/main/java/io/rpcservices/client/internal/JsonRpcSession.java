@@ -100,22 +100,34 @@ public final class JsonRpcSession {
    * @throws IllegalArgumentException at once, for a parameter outside the value table
    */
   public CompletableFuture<RpcResponse> request(RpcRequest request) {
+    return request(request, null);
+  }
+
+  /**
+   * The same, telling the peer that the caller waits {@code timeout} (when not null) for the
+   * answer: the master takes it as the call's deadline.
+   *
+   * @throws IllegalArgumentException at once, for a parameter outside the value table
+   */
+  public CompletableFuture<RpcResponse> request(RpcRequest request, @Nullable Duration timeout) {
     JsonRpcId id = JsonRpcId.of(ids.incrementAndGet());
-    String text = encode(JsonRpcMessage.Request.of(id, request));
+    String text = encode(JsonRpcMessage.Request.of(id, request, timeout));
     CompletableFuture<RpcResponse> answer = expect(id);
     failOnSendError(send(text, false), answer);
     return answer;
   }
 
   /**
-   * Sends {@code requests} as one batch; the future completes with their responses in order.
+   * Sends {@code requests} as one batch, each telling the peer that the caller waits {@code
+   * timeout} (when not null); the future completes with their responses in order.
    *
    * @throws IllegalArgumentException at once, for a parameter outside the value table
    */
-  public CompletableFuture<List<RpcResponse>> requestBatch(List<RpcRequest> requests) {
+  public CompletableFuture<List<RpcResponse>> requestBatch(
+      List<RpcRequest> requests, @Nullable Duration timeout) {
     List<JsonRpcMessage> calls = new ArrayList<>(requests.size());
     for (RpcRequest request : requests) {
-      calls.add(JsonRpcMessage.Request.of(JsonRpcId.of(ids.incrementAndGet()), request));
+      calls.add(JsonRpcMessage.Request.of(JsonRpcId.of(ids.incrementAndGet()), request, timeout));
     }
     String text = encode(new JsonRpcMessage.Batch(calls));
     List<CompletableFuture<RpcResponse>> answers = new ArrayList<>(calls.size());

@@ -31,8 +31,9 @@ import org.jspecify.annotations.Nullable;
  * listeners are subscribed to events, a closed socket is reopened at once (with backoff) and the
  * subscriptions renewed, so that events keep coming.
  *
- * <p>Calls over the WebSocket carry no deadline to the master, which applies its own default; the
- * client gives up on a call when its timeout passes.
+ * <p>Each call tells the master its timeout (the request member {@code timeout}, in seconds), which
+ * the master takes as the call's deadline; the client waits a short grace past it for the master's
+ * CallTimeoutError, as over HTTP, and then gives up.
  */
 public final class WebSocketTransport implements Transport {
   private static final System.Logger LOGGER = System.getLogger(WebSocketTransport.class.getName());
@@ -85,7 +86,7 @@ public final class WebSocketTransport implements Transport {
 
   @Override
   public CompletableFuture<RpcResponse> send(RpcRequest request, Duration timeout) {
-    return call(request.method(), timeout, session -> session.request(request));
+    return call(request.method(), timeout, session -> session.request(request, timeout));
   }
 
   @Override
@@ -99,7 +100,7 @@ public final class WebSocketTransport implements Transport {
     return call(
         "batch of " + requests.size() + " calls",
         timeout,
-        session -> session.requestBatch(requests));
+        session -> session.requestBatch(requests, timeout));
   }
 
   /**
@@ -154,12 +155,13 @@ public final class WebSocketTransport implements Transport {
           }
         },
         completions);
+    // The master ends the call at its timeout; a grace past it lets its CallTimeoutError arrive.
     ScheduledFuture<?> deadline =
         ClientThreads.TIMER.schedule(
             () ->
                 completions.execute(
                     () -> result.completeExceptionally(Deadlines.timedOut(where, timeout))),
-            timeout.toMillis(),
+            timeout.plus(Deadlines.grace(timeout)).toMillis(),
             TimeUnit.MILLISECONDS);
     result.whenComplete(
         (value, failure) -> {

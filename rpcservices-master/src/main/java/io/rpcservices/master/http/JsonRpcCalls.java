@@ -1,6 +1,7 @@
 package io.rpcservices.master.http;
 
 import io.rpcservices.master.CallContext;
+import io.rpcservices.master.Deadline;
 import io.rpcservices.master.dispatch.Dispatcher;
 import io.rpcservices.protocol.Fault;
 import io.rpcservices.protocol.FaultCode;
@@ -10,6 +11,7 @@ import io.rpcservices.protocol.JsonRpcParams;
 import io.rpcservices.protocol.RpcRequest;
 import io.rpcservices.protocol.RpcResponse;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * Answers decoded JSON-RPC 2.0 messages, for {@code POST /jsonrpc} and the WebSocket alike:
  * requests get a response, notifications none, invalid entries an InvalidRequest error, and a batch
  * an array of the responses its entries need (none at all when it holds only notifications). The
- * entries of a batch run at once; their responses keep the batch's order.
+ * entries of a batch run at once; their responses keep the batch's order. A request with the
+ * extension member {@code timeout} (seconds) gets that as its deadline instead of the context's.
  */
 final class JsonRpcCalls {
   private static final System.Logger LOGGER = System.getLogger(JsonRpcCalls.class.getName());
@@ -115,7 +118,7 @@ final class JsonRpcCalls {
   private CompletableFuture<Optional<JsonRpcMessage>> answerEntry(
       JsonRpcMessage entry, CallContext context) {
     if (entry instanceof JsonRpcMessage.Request request) {
-      CompletableFuture<RpcResponse> call = call(request, context);
+      CompletableFuture<RpcResponse> call = call(request, withTimeout(context, request));
       CompletableFuture<Optional<JsonRpcMessage>> answer =
           call.thenApply(
               response -> Optional.of(new JsonRpcMessage.Response(request.id(), response)));
@@ -134,6 +137,16 @@ final class JsonRpcCalls {
       return CompletableFuture.completedFuture(Optional.of(invalid.toResponse()));
     }
     return CompletableFuture.completedFuture(Optional.empty());
+  }
+
+  /** {@code context} with the request's own timeout (the extension member) as its deadline. */
+  private static CallContext withTimeout(CallContext context, JsonRpcMessage.Request request) {
+    Duration timeout = request.timeout();
+    if (timeout == null) {
+      return context;
+    }
+    return new CallContext(
+        context.remoteAddress(), Deadline.after(timeout), context.peer(), context.group());
   }
 
   private CompletableFuture<RpcResponse> call(JsonRpcMessage.Call call, CallContext context) {

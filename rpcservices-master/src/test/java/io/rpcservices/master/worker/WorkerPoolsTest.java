@@ -63,10 +63,20 @@ class WorkerPoolsTest {
     Fault expected = TestWorker.remoteError("x must be > 0");
 
     assertThat(json.fault("math.fail", "x must be > 0")).isEqualTo(expected);
-    Fault overXml = xml.fault("math.fail", "x must be > 0");
-    assertThat(overXml.code()).isEqualTo(402);
-    assertThat(overXml.message())
-        .isEqualTo("RemoteError: java.lang.IllegalArgumentException: x must be > 0");
+    // Over XML-RPC, the data's text members travel in faultData.
+    assertThat(xml.fault("math.fail", "x must be > 0")).isEqualTo(expected);
+  }
+
+  @Test
+  void takesTheTimeoutMemberOfAJsonRpcRequestAsTheDeadline() throws InterruptedException {
+    TestWorker worker = worker("math");
+
+    assertThat(
+            json.postTree(
+                "{\"jsonrpc\": \"2.0\", \"method\": \"math.multiply\", \"params\": [2, 3],"
+                    + " \"timeout\": 2.5, \"id\": 1}"))
+        .isEqualTo(JsonRpcWire.tree("{\"jsonrpc\": \"2.0\", \"result\": 6, \"id\": 1}"));
+    assertThat(worker.nextInvocation().timeout()).isGreaterThan(0).isLessThanOrEqualTo(2.5);
   }
 
   @Test
