@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,11 +62,7 @@ public final class StackService {
       "Puts data on top of the stack (or hands it to the oldest waiting pop); returns the new"
           + " size.")
   public int push(String name, @Nullable Object data) {
-    try {
-      return waiters.push(name, Collections.singletonList(data));
-    } catch (NameNotFoundException e) {
-      throw StackFaults.notFound(name);
-    }
+    return onStack(name, () -> waiters.push(name, Collections.singletonList(data)));
   }
 
   /** Puts the items on top of the stack in order, the last on top, as one step. */
@@ -72,26 +70,13 @@ public final class StackService {
       "Puts the items of the array on top of the stack in order, the last on top, as one step;"
           + " waiting pops get the top items. Returns the new size.")
   public int pushAll(String name, List<@Nullable Object> items) {
-    try {
-      return waiters.push(name, items);
-    } catch (NameNotFoundException e) {
-      throw StackFaults.notFound(name);
-    }
+    return onStack(name, () -> waiters.push(name, items));
   }
 
   /** Removes and returns the top item; fault 100 when the stack is empty. */
   @Help("Removes and returns the top item; fault 100 (StackIndexError) when the stack is empty.")
   public @Nullable Object pop(String name) {
-    StoredValue item;
-    try {
-      item = stacks.pop(name);
-    } catch (NameNotFoundException e) {
-      throw StackFaults.notFound(name);
-    }
-    if (item == null) {
-      throw StackFaults.empty(name);
-    }
-    return item.value();
+    return top(name, stacks::pop);
   }
 
   /** Removes and returns the top item, waiting up to {@code timeoutSeconds} for one. */
@@ -100,36 +85,19 @@ public final class StackService {
           + " fault 100 (StackIndexError) when none came.")
   public CompletableFuture<@Nullable Object> pop(String name, double timeoutSeconds) {
     Duration wait = Seconds.waitTime("timeoutSeconds", timeoutSeconds);
-    try {
-      return waiters.pop(name, wait);
-    } catch (NameNotFoundException e) {
-      throw StackFaults.notFound(name);
-    }
+    return onStack(name, () -> waiters.pop(name, wait));
   }
 
   /** Returns the top item without removing it; fault 100 when the stack is empty. */
   @Help("Returns the top item without removing it; fault 100 (StackIndexError) when empty.")
   public @Nullable Object peek(String name) {
-    StoredValue item;
-    try {
-      item = stacks.peek(name);
-    } catch (NameNotFoundException e) {
-      throw StackFaults.notFound(name);
-    }
-    if (item == null) {
-      throw StackFaults.empty(name);
-    }
-    return item.value();
+    return top(name, stacks::peek);
   }
 
   /** The number of items on the stack, not counting reserved ones. */
   @Help("Returns the number of items on the stack, not counting reserved ones.")
   public int getSize(String name) {
-    try {
-      return stacks.size(name);
-    } catch (NameNotFoundException e) {
-      throw StackFaults.notFound(name);
-    }
+    return onStack(name, () -> stacks.size(name));
   }
 
   /** Whether the stack has no items. */
@@ -141,11 +109,7 @@ public final class StackService {
   /** Removes every item from the stack; returns how many there were. */
   @Help("Removes every item (reserved ones stay reserved); returns how many were removed.")
   public int truncate(String name) {
-    try {
-      return stacks.truncate(name);
-    } catch (NameNotFoundException e) {
-      throw StackFaults.notFound(name);
-    }
+    return onStack(name, () -> stacks.truncate(name));
   }
 
   /** Removes the stack, its items and reservations; waiting callers get fault 101. */
@@ -188,11 +152,7 @@ public final class StackService {
       String name, double leaseSeconds, double timeoutSeconds) {
     Duration lease = Seconds.lease("leaseSeconds", leaseSeconds);
     Duration wait = Seconds.waitTime("timeoutSeconds", timeoutSeconds);
-    try {
-      return waiters.reserve(name, lease, wait);
-    } catch (NameNotFoundException e) {
-      throw StackFaults.notFound(name);
-    }
+    return onStack(name, () -> waiters.reserve(name, lease, wait));
   }
 
   /** Removes a reserved item for good; returns whether it was still reserved. */
@@ -200,20 +160,30 @@ public final class StackService {
       "Removes the reserved item for good; returns whether it was still reserved (false when its"
           + " lease ran out or it was acknowledged or released already).")
   public boolean ack(String name, String ticket) {
-    try {
-      return waiters.ack(name, ticket);
-    } catch (NameNotFoundException e) {
-      throw StackFaults.notFound(name);
-    }
+    return onStack(name, () -> waiters.ack(name, ticket));
   }
 
   /** Puts a reserved item back on top; returns whether it was still reserved. */
   @Help("Puts the reserved item back on top of the stack; returns whether it was still reserved.")
   public boolean release(String name, String ticket) {
+    return onStack(name, () -> waiters.release(name, ticket));
+  }
+
+  /** What {@code operation} on the stack {@code name} gives; fault 101 if there is no such stack. */
+  private static <T> T onStack(String name, Supplier<T> operation) {
     try {
-      return waiters.release(name, ticket);
+      return operation.get();
     } catch (NameNotFoundException e) {
       throw StackFaults.notFound(name);
     }
+  }
+
+  /** The value of the item that {@code take} gives from the stack; fault 100 if it is empty. */
+  private static @Nullable Object top(String name, Function<String, @Nullable StoredValue> take) {
+    StoredValue item = onStack(name, () -> take.apply(name));
+    if (item == null) {
+      throw StackFaults.empty(name);
+    }
+    return item.value();
   }
 }
