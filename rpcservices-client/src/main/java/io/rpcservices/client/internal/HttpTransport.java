@@ -7,6 +7,7 @@ import io.rpcservices.protocol.ProtocolException;
 import io.rpcservices.protocol.RpcRequest;
 import io.rpcservices.protocol.RpcResponse;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HttpTransport implements Transport {
   private static final String USER_AGENT = "rpcservices-java";
+  private static final boolean ASYNC_STARTS_A_THREAD_PER_CALL =
+      !(new CompletableFuture<Void>().defaultExecutor() instanceof ForkJoinPool);
 
   private final HttpClient http;
   private final URI endpoint;
@@ -120,7 +125,7 @@ public final class HttpTransport implements Transport {
     AtomicReference<@Nullable BoundedBodySubscriber> reader = new AtomicReference<>();
     CompletableFuture<T> result = new CompletableFuture<>();
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        http.sendAsync(httpRequest, info -> bodySubscriber(info, where, reader));
+        start(httpRequest, info -> bodySubscriber(info, where, reader));
     exchange.whenCompleteAsync(
         (response, failure) -> {
           if (failure != null) {
@@ -149,6 +154,40 @@ public final class HttpTransport implements Transport {
           }
         });
     return result;
+  }
+
+  /**
+   * Starts the exchange of {@code request}. The JDK's {@code HttpClient.sendAsync} hands every
+   * answer to CompletableFuture's default executor, which starts a thread per task when the common
+   * pool has fewer than two threads (one or two cores; fixed in later JDKs): there the exchange runs
+   * as a blocking {@code send} on a thread of the shared daemon pool instead, whose threads are
+   * reused. An exchange that ends early (a timeout) is cut by aborting its body.
+   */
+  private CompletableFuture<HttpResponse<byte[]>> start(
+      HttpRequest request, HttpResponse.BodyHandler<byte[]> handler) {
+    if (!ASYNC_STARTS_A_THREAD_PER_CALL) {
+      return http.sendAsync(request, handler);
+    }
+    CompletableFuture<HttpResponse<byte[]>> exchange = new CompletableFuture<>();
+    try {
+      ClientThreads.COMPLETIONS.execute(
+          () -> {
+            if (exchange.isDone()) {
+              return;
+            }
+            try {
+              exchange.complete(http.send(request, handler));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              exchange.completeExceptionally(e);
+            } catch (IOException | RuntimeException e) {
+              exchange.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      exchange.completeExceptionally(e);
+    }
+    return exchange;
   }
 
   private BodySubscriber<byte[]> bodySubscriber(
