@@ -284,9 +284,16 @@ public final class RpcClient implements AutoCloseable {
     return ((Success) response).value();
   }
 
-  /** Waits for {@code future} and throws its failure as it was raised. */
+  /**
+   * Waits for {@code future} and throws its failure as it was raised. An interrupted caller gets a
+   * TransportException and keeps its interrupt, even when the answer is already there.
+   */
   static <T> T await(CompletableFuture<T> future) {
     try {
+      // CompletableFuture.get would return an answer that arrives while it notices the interrupt.
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
       return future.get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();

@@ -9,23 +9,12 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Publishing and subscribing through the client against a real master. */
 class EventsTest {
-  private static Master master;
-
-  @BeforeAll
-  static void startMaster() {
-    master = Master.builder().port(0).build().start();
-  }
-
-  @AfterAll
-  static void stopMaster() {
-    master.close();
-  }
+  @RegisterExtension static final LocalMaster master = new LocalMaster();
 
   @Test
   void listenersReceiveTheEventsTheirPatternsMatchInOrder() throws Exception {

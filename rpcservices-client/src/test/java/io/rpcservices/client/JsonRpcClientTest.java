@@ -14,25 +14,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The same calls over JSON-RPC on HTTP and over the WebSocket, against a real master. */
 class JsonRpcClientTest {
-  private static Master master;
-
-  @BeforeAll
-  static void startMaster() {
-    master = Master.builder().port(0).build().start();
-  }
-
-  @AfterAll
-  static void stopMaster() {
-    master.close();
-  }
+  @RegisterExtension static final LocalMaster master = new LocalMaster();
 
   @ParameterizedTest
   @EnumSource(

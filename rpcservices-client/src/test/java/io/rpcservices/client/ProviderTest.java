@@ -3,34 +3,27 @@ package io.rpcservices.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rpcservices.master.Master;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@link Provider} stub and the provider service facade against a real master. */
 class ProviderTest {
-  private static Master master;
+  @RegisterExtension static final LocalMaster master = new LocalMaster();
   private static RpcClient client;
 
   private String prefix;
 
   @BeforeAll
-  static void startMaster() {
-    master = Master.builder().port(0).build().start();
+  static void connect() {
     client = RpcClient.connect(master.url());
-  }
-
-  @AfterAll
-  static void stopMaster() {
-    master.close();
   }
 
   @BeforeEach

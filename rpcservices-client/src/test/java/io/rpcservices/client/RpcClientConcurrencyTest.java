@@ -2,7 +2,6 @@ package io.rpcservices.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rpcservices.master.Master;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,27 +10,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One client shared by 64 threads: every answer belongs to its own request. */
 class RpcClientConcurrencyTest {
   private static final int THREADS = 64;
   private static final int CALLS = 500;
 
-  private static Master master;
+  @RegisterExtension static final LocalMaster master = new LocalMaster();
   private static RpcClient client;
 
   @BeforeAll
-  static void startMaster() {
-    master = Master.builder().port(0).build().start();
+  static void connect() {
     client = RpcClient.connect(master.url());
-  }
-
-  @AfterAll
-  static void stopMaster() {
-    master.close();
   }
 
   @Test

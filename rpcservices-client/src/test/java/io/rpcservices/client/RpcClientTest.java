@@ -12,24 +12,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Generic and typed calls, asynchronous calls, proxies and batches against a real master. */
 class RpcClientTest {
-  private static Master master;
+  @RegisterExtension static final LocalMaster master = new LocalMaster();
   private static RpcClient client;
 
   @BeforeAll
-  static void startMaster() {
-    master = Master.builder().port(0).build().start();
+  static void connect() {
     client = RpcClient.connect(master.url());
-  }
-
-  @AfterAll
-  static void stopMaster() {
-    master.close();
   }
 
   interface StackApi {

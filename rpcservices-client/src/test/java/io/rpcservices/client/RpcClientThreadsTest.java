@@ -3,13 +3,11 @@ package io.rpcservices.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rpcservices.master.Master;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,17 +21,7 @@ class RpcClientThreadsTest {
   // start them before the count.
   private static final int WARM_UP_CALLS = 300;
 
-  private static Master master;
-
-  @BeforeAll
-  static void startMaster() {
-    master = Master.builder().port(0).build().start();
-  }
-
-  @AfterAll
-  static void stopMaster() {
-    master.close();
-  }
+  @RegisterExtension static final LocalMaster master = new LocalMaster();
 
   @ParameterizedTest
   @EnumSource(Protocol.class)

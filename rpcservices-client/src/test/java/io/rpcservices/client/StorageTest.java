@@ -3,32 +3,25 @@ package io.rpcservices.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rpcservices.master.Master;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@link Storage} stub's whole contract against a real master. */
 class StorageTest {
-  private static Master master;
+  @RegisterExtension static final LocalMaster master = new LocalMaster();
   private static RpcClient client;
 
   private Storage storage;
   private String name;
 
   @BeforeAll
-  static void startMaster() {
-    master = Master.builder().port(0).build().start();
+  static void connect() {
     client = RpcClient.connect(master.url());
-  }
-
-  @AfterAll
-  static void stopMaster() {
-    master.close();
   }
 
   @BeforeEach

@@ -2,7 +2,6 @@ package io.rpcservices.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rpcservices.master.Master;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,27 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every type of the value table goes through stack push and pop on a real master unchanged. */
 class ValueRoundTripTest {
-  private static Master master;
+  @RegisterExtension static final LocalMaster master = new LocalMaster();
   private static Stack stack;
 
   @BeforeAll
-  static void startMaster() {
-    master = Master.builder().port(0).build().start();
+  static void connect() {
     stack = RpcClient.connect(master.url()).stack().createStack("values");
-  }
-
-  @AfterAll
-  static void stopMaster() {
-    master.close();
   }
 
   static Stream<Arguments> values() {

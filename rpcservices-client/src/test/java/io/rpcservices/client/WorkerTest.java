@@ -12,30 +12,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Workers in this JVM exporting services through a real master, called over every protocol. */
 class WorkerTest {
   private static final AtomicInteger SERVICES = new AtomicInteger();
-  private static Master master;
+  @RegisterExtension static final LocalMaster master = new LocalMaster();
 
   private final List<Worker> workers = new ArrayList<>();
   private final List<RpcClient> clients = new ArrayList<>();
-
-  @BeforeAll
-  static void startMaster() {
-    master = Master.builder().port(0).build().start();
-  }
-
-  @AfterAll
-  static void stopMaster() {
-    master.close();
-  }
 
   @AfterEach
   void closeWorkersAndClients() {
