@@ -27,9 +27,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -315,10 +317,19 @@ public final class Master implements AutoCloseable {
 
   /**
    * The threads that decode requests and run service methods: enough for hundreds of blocking
-   * methods at once, more calls queue; idle threads take calls first, and end after 30 s idle.
+   * methods at once, more calls queue; idle threads end.
    */
   private static ExecutorService newCallExecutor() {
-    return CallThreads.create(CALL_THREADS, 30, daemonThreads("rpcservices-call-"));
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            CALL_THREADS,
+            CALL_THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemonThreads("rpcservices-call-"));
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
   }
 
   /** The thread that runs the built-in services' timeouts; cancelled timeouts leave at once. */
