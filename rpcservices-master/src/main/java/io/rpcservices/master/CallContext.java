@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param remoteAddress the caller's IP address as text, such as {@code 127.0.0.1}
- * @param deadline when the caller stops waiting: from the {@code X-Rpc-Timeout} header, else the
- *     master's call timeout. Calls to remote services end with fault 401 when it passes; built-in
+ * @param deadline when the caller stops waiting: from the JSON-RPC request member {@code timeout}
+ *     or the {@code X-Rpc-Timeout} header, else the master's call timeout. Calls to remote services end with fault 401 when it passes; built-in
  *     services keep their own waits.
  * @param peer the WebSocket session the call came over, or {@code null} for a call over HTTP
  * @param group the group whose gateway the call came through ({@code /groups/<group>/...}), or
@@ -29,5 +29,10 @@ public record CallContext(
   /** A context for a call over HTTP from {@code remoteAddress}, with a 30 s deadline from now. */
   public CallContext(String remoteAddress) {
     this(remoteAddress, Deadline.after(DEFAULT_TIMEOUT), null, null);
+  }
+
+  /** This context with {@code other} as its deadline. */
+  public CallContext withDeadline(Deadline other) {
+    return new CallContext(remoteAddress, other, peer, group);
   }
 }

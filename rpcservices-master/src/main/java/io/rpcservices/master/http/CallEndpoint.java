@@ -3,6 +3,9 @@ package io.rpcservices.master.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.rpcservices.master.CallContext;
+import io.rpcservices.master.dispatch.Dispatcher;
+import io.rpcservices.protocol.Fault;
+import io.rpcservices.protocol.ProtocolException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +29,9 @@ import org.jspecify.annotations.Nullable;
 abstract class CallEndpoint<M, R> implements Endpoint {
   /** The largest body decoded on the event loop. */
   static final int INLINE_DECODE_BYTES = 16 * 1024;
+
+  /** The method name the log gives a call that could not be decoded. */
+  static final String UNDECODED_REQUEST = "(undecoded request)";
 
   private final Executor executor;
 
@@ -60,8 +66,8 @@ abstract class CallEndpoint<M, R> implements Endpoint {
   /** Decodes a request body; the stream is the body's, closed by the caller. */
   abstract M decode(InputStream in) throws IOException;
 
-  /** The encoded answer to a body that could not be decoded, for {@code failure}. */
-  abstract byte[] undecodable(Throwable failure);
+  /** The encoded answer to a body whose calls could not run: {@code fault}, for no method. */
+  abstract byte[] encodeFault(Fault fault);
 
   /** Whether all the calls of {@code message} run without blocking the thread that starts them. */
   abstract boolean neverBlocks(M message, CallContext context);
@@ -71,6 +77,17 @@ abstract class CallEndpoint<M, R> implements Endpoint {
 
   /** The encoded {@code response} to {@code message}. */
   abstract byte[] encode(M message, R response);
+
+  /**
+   * The answer to a body that could not be decoded or run: a decoding error's own fault, else an
+   * InternalError whose cause goes to the log.
+   */
+  private byte[] undecodable(Throwable failure) {
+    return encodeFault(
+        failure instanceof ProtocolException e
+            ? e.toFault()
+            : Dispatcher.toFault(UNDECODED_REQUEST, failure));
+  }
 
   private void decodeAndRun(ByteBuf body, CallContext context, CompletableFuture<byte[]> answer) {
     M message = decode(body, answer);

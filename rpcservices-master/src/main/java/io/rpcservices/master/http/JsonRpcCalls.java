@@ -142,11 +142,7 @@ final class JsonRpcCalls {
   /** {@code context} with the request's own timeout (the extension member) as its deadline. */
   private static CallContext withTimeout(CallContext context, JsonRpcMessage.Request request) {
     Duration timeout = request.timeout();
-    if (timeout == null) {
-      return context;
-    }
-    return new CallContext(
-        context.remoteAddress(), Deadline.after(timeout), context.peer(), context.group());
+    return timeout == null ? context : context.withDeadline(Deadline.after(timeout));
   }
 
   private CompletableFuture<RpcResponse> call(JsonRpcMessage.Call call, CallContext context) {

@@ -1,11 +1,9 @@
 package io.rpcservices.master.http;
 
 import io.rpcservices.master.CallContext;
-import io.rpcservices.master.dispatch.Dispatcher;
 import io.rpcservices.protocol.Fault;
 import io.rpcservices.protocol.JsonRpcId;
 import io.rpcservices.protocol.JsonRpcMessage;
-import io.rpcservices.protocol.ProtocolException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -36,11 +34,7 @@ final class JsonRpcEndpoint extends CallEndpoint<JsonRpcMessage, Optional<JsonRp
   }
 
   @Override
-  byte[] undecodable(Throwable failure) {
-    Fault fault =
-        failure instanceof ProtocolException e
-            ? e.toFault()
-            : Dispatcher.toFault("(undecoded request)", failure);
+  byte[] encodeFault(Fault fault) {
     return calls.encode(new JsonRpcMessage.Response(JsonRpcId.NULL, fault));
   }
 

@@ -26,14 +26,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,7 +59,6 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
 
   /** Silent heartbeat periods (a third of the timeout each) after which the session closes. */
   private static final int SILENT_PERIODS = 3;
-
 
   private final String id;
   private final String remoteAddress;
@@ -226,13 +225,14 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     if (toAnswer == null) {
       return;
     }
+    CallContext context = new CallContext(remoteAddress, Deadline.after(callTimeout), this, null);
     Channel open = channel;
     if (open != null
         && open.eventLoop().inEventLoop()
-        && !calls.neverBlocks(toAnswer, context())) {
-      onCallThread(() -> answer(toAnswer));
+        && !calls.neverBlocks(toAnswer, context)) {
+      onCallThread(() -> answer(toAnswer, context));
     } else {
-      answer(toAnswer);
+      answer(toAnswer, context);
     }
   }
 
@@ -284,15 +284,10 @@ final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter impleme
     request.complete(response.response());
   }
 
-  private void answer(JsonRpcMessage message) {
-    CompletableFuture<Optional<JsonRpcMessage>> answer = calls.answer(message, context());
+  private void answer(JsonRpcMessage message, CallContext context) {
+    CompletableFuture<Optional<JsonRpcMessage>> answer = calls.answer(message, context);
     track(answer);
     answer.thenAccept(response -> response.ifPresent(this::send));
-  }
-
-  /** The context of a call from the peer: the master's call timeout is its deadline. */
-  private CallContext context() {
-    return new CallContext(remoteAddress, Deadline.after(callTimeout), this, null);
   }
 
   /** Counts {@code work} as in flight until it completes; reading pauses while too much is. */

@@ -4,7 +4,6 @@ import io.rpcservices.master.CallContext;
 import io.rpcservices.master.dispatch.Dispatcher;
 import io.rpcservices.protocol.Fault;
 import io.rpcservices.protocol.FaultCode;
-import io.rpcservices.protocol.ProtocolException;
 import io.rpcservices.protocol.RpcRequest;
 import io.rpcservices.protocol.RpcResponse;
 import io.rpcservices.protocol.XmlRpcCodec;
@@ -16,7 +15,6 @@ import java.util.concurrent.Executor;
 /** Serves XML-RPC bodies: one {@code methodCall} in, one {@code methodResponse} out. */
 final class XmlRpcEndpoint extends CallEndpoint<RpcRequest, RpcResponse> {
   private static final System.Logger LOGGER = System.getLogger(XmlRpcEndpoint.class.getName());
-  private static final String UNKNOWN_METHOD = "(undecoded request)";
 
   private final XmlRpcCodec codec;
   private final Dispatcher dispatcher;
@@ -38,12 +36,8 @@ final class XmlRpcEndpoint extends CallEndpoint<RpcRequest, RpcResponse> {
   }
 
   @Override
-  byte[] undecodable(Throwable failure) {
-    Fault fault =
-        failure instanceof ProtocolException e
-            ? e.toFault()
-            : Dispatcher.toFault(UNKNOWN_METHOD, failure);
-    return encode(fault, UNKNOWN_METHOD);
+  byte[] encodeFault(Fault fault) {
+    return encode(fault, UNDECODED_REQUEST);
   }
 
   @Override
