@@ -1,7 +1,6 @@
 package io.rpcservices.bench;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -25,21 +24,6 @@ final class JsonRpcRequests {
             + Arrays.stream(params).mapToObj(Integer::toString).collect(Collectors.joining(","))
             + "]}";
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    String head =
-        "POST "
-            + endpoint.path()
-            + " HTTP/1.1\r\n"
-            + "Host: "
-            + endpoint.authority()
-            + "\r\n"
-            + "User-Agent: rpcservices-bench\r\n"
-            + "Content-Type: application/json\r\n"
-            + "Content-Length: "
-            + body.length
-            + "\r\n"
-            + "Connection: keep-alive\r\n"
-            + "\r\n";
-    byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-    return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(headBytes, body));
+    return HttpPosts.encode(endpoint, "application/json", body);
   }
 }

@@ -1,7 +1,6 @@
 package io.rpcservices.bench;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,23 +17,7 @@ final class XmlRpcRequests {
    */
   static ByteBuf encode(Endpoint endpoint, String methodName, Object... params) {
     byte[] body = body(methodName, params).getBytes(StandardCharsets.UTF_8);
-    String head =
-        "POST "
-            + endpoint.path()
-            + " HTTP/1.1\r\n"
-            + "Host: "
-            + endpoint.authority()
-            + "\r\n"
-            + "User-Agent: rpcservices-bench\r\n"
-            + "Content-Type: text/xml\r\n"
-            + "Content-Length: "
-            + body.length
-            + "\r\n"
-            + "Connection: keep-alive\r\n"
-            + "\r\n";
-    byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-    // A heap buffer: nothing to release when the run drops it, unlike a direct one.
-    return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(headBytes, body));
+    return HttpPosts.encode(endpoint, "text/xml", body);
   }
 
   private static String body(String methodName, Object... params) {
