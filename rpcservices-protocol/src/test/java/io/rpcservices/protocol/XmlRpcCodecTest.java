@@ -271,6 +271,14 @@ class XmlRpcCodecTest {
     Fault fault = (Fault) codec.decodeResponse(bytes(body.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(fault.data()).isEqualTo(Map.of("type", "RemoteError", "trace", "at x"));
+    String notStruct =
+        "<methodResponse><fault><value><struct>"
+            + "<member><name>faultCode</name><value><int>402</int></value></member>"
+            + "<member><name>faultString</name><value>RemoteError: boom</value></member>"
+            + "<member><name>faultData</name><value>at x</value></member>"
+            + "</struct></value></fault></methodResponse>";
+    assertThat(codec.decodeResponse(bytes(notStruct.getBytes(StandardCharsets.UTF_8))))
+        .isEqualTo(Fault.fromWire(402, "RemoteError: boom"));
   }
 
   @Test

@@ -209,6 +209,23 @@ class JsonRpcEndpointTest {
   }
 
   @Test
+  void refusesInvalidTimeoutMemberForThatEntryAndServesTheRest() {
+    assertThat(
+            wire.postTree(
+                "[{\"jsonrpc\": \"2.0\", \"method\": \"test.add\", \"params\": [1, 2],"
+                    + " \"timeout\": -1, \"id\": 1},"
+                    + " {\"jsonrpc\": \"2.0\", \"method\": \"test.add\", \"params\": [20, 22],"
+                    + " \"timeout\": 0.5, \"id\": 2}]"))
+        .isEqualTo(
+            tree(
+                "[{\"jsonrpc\": \"2.0\", \"error\": {\"code\": -32600, \"message\":"
+                    + " \"InvalidRequest: timeout: -1 (expected: seconds > 0, such as 1.5)\","
+                    + " \"data\": {\"type\": \"InvalidRequest\"}}, \"id\": 1},"
+                    + " {\"jsonrpc\": \"2.0\", \"result\": 42, \"id\": 2}]"));
+    assertThat(wire.call("test.add", 1, 2)).isEqualTo(new Success(3));
+  }
+
+  @Test
   void acceptsValidTimeoutHeaderForBuiltInCalls() {
     assertThat(wire.callWithin("0.5", "test.add", 20, 22)).isEqualTo(new Success(42));
   }
