@@ -5,6 +5,7 @@ import static io.rpcservices.it.WorkerProcesses.pings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rpcservices.cli.RpcServicesCommand;
 import io.rpcservices.client.CallTimeoutError;
@@ -275,25 +276,49 @@ class ExchangeTest {
   }
 
   @Test
-  void commandLineCallsAWorkerService() throws Exception {
+  void commandLineCallsAWorkerServiceAndListsItsWorkers() throws Exception {
+    Process worker = startMathWorkers(1).get(0);
+    String wid = String.valueOf(((Map<?, ?>) pings(master.client(), "math").get(0)).get("wid"));
+
+    assertThat(cli("call", "--url", master.url(), "math.multiply", "6", "7"))
+        .isEqualTo(new ProcessRun(0, "42\n", ""));
+    ProcessRun listed = cli("call", "--url", master.url(), "mgt.ping", "math");
+    assertThat(listed.exitCode()).isZero();
+    assertThat(listed.out()).contains(wid).contains(String.valueOf(worker.pid()));
+  }
+
+  @Test
+  void curlPostsJsonRpcToAWorkerService() throws Exception {
+    assumeTrue(ProcessRun.available("curl"), "curl not found on the PATH: test skipped");
     startMathWorkers(1);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     ProcessRun run =
         ProcessRun.of(
             List.of(
-                java,
-                "-cp",
-                classpath(),
-                RpcServicesCommand.class.getName(),
-                "call",
-                "--url",
-                master.url(),
-                "math.multiply",
-                "6",
-                "7"));
+                "curl",
+                "--silent",
+                "--show-error",
+                "--header",
+                "Content-Type: application/json",
+                "--data-binary",
+                "@-",
+                master.url() + "/jsonrpc"),
+            "{\"jsonrpc\": \"2.0\", \"method\": \"math.multiply\", \"params\": [6, 7],"
+                + " \"timeout\": 5, \"id\": 1}");
 
-    assertThat(run).isEqualTo(new ProcessRun(0, "42\n", ""));
+    assertThat(run)
+        .isEqualTo(new ProcessRun(0, "{\"jsonrpc\":\"2.0\",\"result\":42,\"id\":1}", ""));
+  }
+
+  /** Runs the command line {@code rpcservices args} in a JVM of its own. */
+  private static ProcessRun cli(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(classpath());
+    command.add(RpcServicesCommand.class.getName());
+    command.addAll(List.of(args));
+    return ProcessRun.of(command);
   }
 
   private List<Process> startMathWorkers(int count) throws Exception {
